@@ -1,0 +1,279 @@
+/**
+ * An OCI image layout on disk (image-spec `image-layout.md`): the `oci-layout` marker, `index.json`
+ * and content-addressed `blobs/sha256/<hex>`. The layout may come from an untrusted build, so every
+ * blob is read through its real path, must stay inside the layout and must hash to its name.
+ */
+import { constants } from 'node:fs';
+import { open, realpath, type FileHandle } from 'node:fs/promises';
+import { join, resolve, sep } from 'node:path';
+import { ConfigurationError, VerificationError } from '../errors.js';
+import type { ImageReference } from './image-reference.js';
+import {
+  MAX_MANIFEST_BYTES,
+  assertSha256Digest,
+  blobTooLarge,
+  manifestTooLarge,
+  parseJsonObject,
+  parseManifestDocument,
+  readBounded,
+  verifyDigest,
+  type ImageStore,
+  type ManifestDocument,
+} from './image-store.js';
+
+const REF_NAME_ANNOTATION = 'org.opencontainers.image.ref.name';
+const LAYOUT_VERSION = '1.0.0';
+
+interface IndexEntry {
+  digest: string;
+  mediaType?: string;
+  tag?: string;
+}
+
+export class OciLayoutStore implements ImageStore {
+  readonly kind = 'oci-layout';
+  readonly location: string;
+  private readonly root: string;
+  private realRoot?: Promise<string>;
+  private entries?: Promise<IndexEntry[]>;
+
+  constructor(path: string) {
+    this.root = resolve(path);
+    this.location = `oci:${this.root}`;
+  }
+
+  async resolve(reference: ImageReference): Promise<ManifestDocument> {
+    const entries = await this.indexEntries();
+    const { digest } = reference;
+    if (digest !== undefined) {
+      assertSha256Digest(digest, `the reference to ${this.location}`);
+      const listed = entries.find((entry) => entry.digest === digest);
+      return this.readManifest(digest, listed?.mediaType, 'named by the user');
+    }
+    const entry = this.pickEntry(entries, reference.tag);
+    return this.readManifest(entry.digest, entry.mediaType, 'named by the user');
+  }
+
+  async getManifest(digest: string): Promise<ManifestDocument> {
+    assertSha256Digest(digest, `a manifest requested from ${this.location}`);
+    const listed = (await this.indexEntries()).find((entry) => entry.digest === digest);
+    return this.readManifest(digest, listed?.mediaType, 'referenced by other content');
+  }
+
+  async getBlob(digest: string, maxBytes: number): Promise<Uint8Array> {
+    assertSha256Digest(digest, `a blob requested from ${this.location}`);
+    const path = this.blobPath(digest);
+    const bytes = await this.readContained(
+      path,
+      maxBytes,
+      () => blobTooLarge(`blob ${path}`, maxBytes),
+      () => {
+        throw new VerificationError(
+          'blob-not-found',
+          `blob ${path} is missing: the OCI layout ${this.root} is incomplete; write it again`,
+        );
+      },
+    );
+    verifyDigest(bytes, digest, `blob ${path}`);
+    return bytes;
+  }
+
+  private pickEntry(entries: IndexEntry[], tag: string | undefined): IndexEntry {
+    const tags = entries.flatMap((entry) => (entry.tag === undefined ? [] : [JSON.stringify(entry.tag)]));
+    const available = tags.length > 0 ? `available tags: ${tags.join(', ')}` : 'it has no tagged manifests';
+    if (tag === undefined) {
+      const [only, ...others] = entries;
+      if (only && others.length === 0) return only;
+      throw new ConfigurationError(
+        only ? 'ambiguous-image-reference' : 'manifest-not-found',
+        only
+          ? `the OCI layout ${this.root} holds ${entries.length} manifests; name one as oci:PATH:TAG (${available})`
+          : `the OCI layout ${this.root} holds no manifests`,
+      );
+    }
+    const matches = entries.filter((entry) => entry.tag === tag);
+    const [match, ...others] = matches;
+    if (!match) {
+      throw new ConfigurationError(
+        'manifest-not-found',
+        `tag ${JSON.stringify(tag)} is not in the OCI layout ${this.root} (${available})`,
+      );
+    }
+    if (others.length > 0) {
+      throw new ConfigurationError(
+        'ambiguous-image-reference',
+        `tag ${JSON.stringify(tag)} names ${matches.length} manifests in ${join(this.root, 'index.json')}; name one by digest as oci:PATH@sha256:…`,
+      );
+    }
+    return match;
+  }
+
+  private async readManifest(
+    digest: string,
+    declaredMediaType: string | undefined,
+    origin: 'named by the user' | 'referenced by other content',
+  ): Promise<ManifestDocument> {
+    const path = this.blobPath(digest);
+    const what = `manifest ${path}`;
+    const bytes = await this.readContained(
+      path,
+      MAX_MANIFEST_BYTES,
+      () => manifestTooLarge(what),
+      () => {
+        const message = `${what} is missing from the OCI layout ${this.root}`;
+        throw origin === 'named by the user'
+          ? new ConfigurationError('manifest-not-found', `${message}: check the digest`)
+          : new VerificationError(
+              'manifest-not-found',
+              `${message}: the layout is incomplete; write it again`,
+            );
+      },
+    );
+    return parseManifestDocument(bytes, {
+      what,
+      expectedDigest: digest,
+      ...(declaredMediaType === undefined ? {} : { declaredMediaType }),
+    });
+  }
+
+  /** index.json read once: the layout is the user's input, so its problems are configuration errors. */
+  private indexEntries(): Promise<IndexEntry[]> {
+    this.entries ??= this.readIndexEntries();
+    return this.entries;
+  }
+
+  private async readIndexEntries(): Promise<IndexEntry[]> {
+    const markerPath = join(this.root, 'oci-layout');
+    const marker = await this.readLayoutJson(markerPath, () => {
+      throw new ConfigurationError(
+        'oci-layout-not-found',
+        `no OCI image layout at ${this.root} (${markerPath} is missing); point oci:PATH at a directory written by skopeo, umoci, buildx --output type=oci or similar`,
+      );
+    });
+    if (marker.imageLayoutVersion !== LAYOUT_VERSION) {
+      throw new ConfigurationError(
+        'invalid-oci-layout',
+        `${markerPath} declares imageLayoutVersion ${JSON.stringify(marker.imageLayoutVersion)}; the gate reads version ${LAYOUT_VERSION} layouts`,
+      );
+    }
+    const indexPath = join(this.root, 'index.json');
+    const index = await this.readLayoutJson(indexPath, () => {
+      throw new ConfigurationError(
+        'invalid-oci-layout',
+        `${indexPath} is missing; the OCI layout ${this.root} is incomplete`,
+      );
+    });
+    if (!Array.isArray(index.manifests)) {
+      throw new ConfigurationError('invalid-oci-layout', `${indexPath} has no "manifests" array`);
+    }
+    return index.manifests.map((descriptor: unknown, position) => {
+      const entry = descriptor as {
+        digest?: unknown;
+        mediaType?: unknown;
+        annotations?: Record<string, unknown>;
+      };
+      if (typeof entry !== 'object' || entry === null || typeof entry.digest !== 'string') {
+        throw new ConfigurationError(
+          'invalid-oci-layout',
+          `${indexPath}: manifests[${position}] has no digest`,
+        );
+      }
+      assertSha256Digest(entry.digest, `${indexPath}: manifests[${position}]`);
+      const tag = entry.annotations?.[REF_NAME_ANNOTATION];
+      return {
+        digest: entry.digest,
+        ...(typeof entry.mediaType === 'string' ? { mediaType: entry.mediaType } : {}),
+        ...(typeof tag === 'string' ? { tag } : {}),
+      };
+    });
+  }
+
+  private async readLayoutJson(path: string, missing: () => never): Promise<Record<string, unknown>> {
+    const bytes = await this.readContained(path, MAX_MANIFEST_BYTES, () => manifestTooLarge(path), missing);
+    try {
+      return parseJsonObject(bytes, path);
+    } catch (error) {
+      throw new ConfigurationError('invalid-oci-layout', (error as Error).message);
+    }
+  }
+
+  private blobPath(digest: string): string {
+    // `digest` has passed assertSha256Digest, so the hex part cannot hold `/` or `..`.
+    return join(this.root, 'blobs', 'sha256', digest.slice('sha256:'.length));
+  }
+
+  /**
+   * Reads a regular file whose real path (symlinks resolved) is inside the layout's real root, and
+   * stops once it passes `maxBytes`. `missing` throws the caller's error for an absent file.
+   */
+  private async readContained(
+    path: string,
+    maxBytes: number,
+    tooLarge: () => Error,
+    missing: () => never,
+  ): Promise<Uint8Array> {
+    const root = await this.rootRealPath();
+    let real: string;
+    try {
+      real = await realpath(path);
+    } catch (error) {
+      if (isNotFound(error)) missing();
+      throw unreadable(path, error);
+    }
+    if (!real.startsWith(root + sep)) {
+      throw new VerificationError(
+        'oci-layout-escape',
+        `${path} resolves to ${real}, outside the OCI layout ${root}; refusing to read through a symlink that leaves the layout`,
+      );
+    }
+    // O_NOFOLLOW: the real path has no symlink left in its last component, so one appearing there
+    // now is a swap we refuse.
+    let handle: FileHandle;
+    try {
+      handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW);
+    } catch (error) {
+      if (isNotFound(error)) missing();
+      throw unreadable(path, error);
+    }
+    try {
+      const stats = await handle.stat();
+      if (!stats.isFile()) {
+        throw new VerificationError('invalid-oci-layout', `${path} is not a regular file`);
+      }
+      if (stats.size > maxBytes) throw tooLarge();
+      return await readBounded(handle.createReadStream({ autoClose: false }), maxBytes, tooLarge);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  private rootRealPath(): Promise<string> {
+    this.realRoot ??= realpath(this.root).catch((error: unknown) => {
+      if (!isNotFound(error)) throw unreadable(this.root, error);
+      throw new ConfigurationError(
+        'oci-layout-not-found',
+        `no OCI image layout at ${this.root}: the directory does not exist; check the oci:PATH reference`,
+      );
+    });
+    return this.realRoot;
+  }
+}
+
+function unreadable(path: string, error: unknown): VerificationError<'oci-layout-unreadable'> {
+  return new VerificationError(
+    'oci-layout-unreadable',
+    `cannot read ${path} (${errorCode(error) ?? 'unknown error'})`,
+    {
+      cause: error,
+    },
+  );
+}
+
+function isNotFound(error: unknown): boolean {
+  return errorCode(error) === 'ENOENT';
+}
+
+function errorCode(error: unknown): string | undefined {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : undefined;
+}

@@ -1,0 +1,474 @@
+/**
+ * A read-only OCI distribution client: manifests and blobs of one repository, with the
+ * authentication users meet in practice (anonymous, basic, and the bearer-token challenge of Docker
+ * Hub, GHCR and distribution's token auth). Credentials and tokens never reach an error message.
+ */
+import { readFile } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigurationError, GateError, VerificationError } from '../errors.js';
+import { DOCKER_HUB_REGISTRY, isLoopbackHost, type ImageReference } from './image-reference.js';
+import {
+  DEFAULT_TAG,
+  MANIFEST_MEDIA_TYPES,
+  MAX_MANIFEST_BYTES,
+  assertSha256Digest,
+  blobTooLarge,
+  manifestTooLarge,
+  parseJsonObject,
+  parseManifestDocument,
+  readBounded,
+  sha256Digest,
+  verifyDigest,
+  type ImageStore,
+  type ManifestDocument,
+} from './image-store.js';
+
+export interface RegistryCredentials {
+  username: string;
+  password: string;
+}
+
+export interface RegistryOptions {
+  /** Used before anything else. */
+  credentials?: RegistryCredentials;
+  /** Used for ghcr.io when neither explicit credentials nor a docker config entry exist. */
+  githubToken?: string;
+  /** Where `DOCKER_CONFIG` is read from; defaults to `process.env`. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Where `~/.docker/config.json` is looked for when `DOCKER_CONFIG` is unset; defaults to the user's home. */
+  homeDir?: string;
+  /** Defaults to the global fetch; tests pass one that goes through a proxy. */
+  fetch?: typeof fetch;
+  /** Per request, body included. */
+  timeoutMs?: number;
+}
+
+/** Credentials chosen for a registry, and how to name them in an error without showing them. */
+export interface CredentialChoice {
+  credentials?: RegistryCredentials;
+  description: string;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+const MAX_REDIRECTS = 5;
+const MAX_TOKEN_RESPONSE_BYTES = 1024 * 1024;
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+const DOCKER_HUB_CONFIG_KEYS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+const GITHUB_CONTAINER_REGISTRY = 'ghcr.io';
+
+/** Docker Hub's name in references is not the host that serves its API. */
+export function registryApiHost(registry: string): string {
+  return registry === DOCKER_HUB_REGISTRY ? 'registry-1.docker.io' : registry;
+}
+
+export class RegistryStore implements ImageStore {
+  readonly kind = 'registry';
+  readonly location: string;
+  private readonly origin: string;
+  private readonly fetch: typeof fetch;
+  private readonly timeoutMs: number;
+  private credentialChoice?: Promise<CredentialChoice>;
+  /**
+   * One store reads one repository, so it only ever needs the pull scope for it: the header that
+   * answered the last challenge is kept for the rest of the run and renewed if it stops working.
+   */
+  private authorization?: string;
+
+  constructor(
+    private readonly registry: string,
+    private readonly repository: string,
+    private readonly options: RegistryOptions = {},
+  ) {
+    const host = registryApiHost(registry);
+    // Plain HTTP only where nobody can listen in: a registry on this machine.
+    this.origin = `${isLoopbackHost(host) ? 'http' : 'https'}://${host}`;
+    this.location = `${this.origin}/v2/${repository}`;
+    this.fetch = options.fetch ?? globalThis.fetch;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  }
+
+  async resolve(reference: ImageReference): Promise<ManifestDocument> {
+    const { digest, tag } = reference;
+    if (digest === undefined) return this.fetchManifest(tag ?? DEFAULT_TAG, 'named by the user');
+    assertSha256Digest(digest, `the reference to ${this.name()}`);
+    return this.fetchManifest(digest, 'named by the user');
+  }
+
+  async getManifest(digest: string): Promise<ManifestDocument> {
+    assertSha256Digest(digest, `a manifest requested from ${this.name()}`);
+    return this.fetchManifest(digest, 'referenced by other content');
+  }
+
+  async getBlob(digest: string, maxBytes: number): Promise<Uint8Array> {
+    const what = `blob ${digest} of ${this.name()}`;
+    assertSha256Digest(digest, `a blob requested from ${this.name()}`);
+    const response = await this.get(`blobs/${digest}`, '*/*');
+    if (response.status === 404) {
+      await discard(response);
+      throw new VerificationError(
+        'blob-not-found',
+        `${what} was not found: the registry lost content the image refers to`,
+      );
+    }
+    await this.expectSuccess(response, what);
+    const bytes = await this.readBody(response, maxBytes, () => blobTooLarge(what, maxBytes));
+    verifyDigest(bytes, digest, what);
+    return bytes;
+  }
+
+  /**
+   * A missing manifest the user named is their mistake to fix (a wrong tag, an image not pushed);
+   * one that other content points at means the registry is inconsistent.
+   */
+  private async fetchManifest(
+    tagOrDigest: string,
+    origin: 'named by the user' | 'referenced by other content',
+  ): Promise<ManifestDocument> {
+    const byDigest = tagOrDigest.startsWith('sha256:');
+    const what = `manifest ${this.name()}${byDigest ? '@' : ':'}${tagOrDigest}`;
+    const response = await this.get(`manifests/${tagOrDigest}`, MANIFEST_MEDIA_TYPES.join(', '));
+    if (response.status === 404) {
+      await discard(response);
+      const message = `${what} was not found: check the ${byDigest ? 'digest' : 'tag'} and that the image was pushed to ${this.registry}`;
+      throw origin === 'named by the user'
+        ? new ConfigurationError('manifest-not-found', message)
+        : new VerificationError('manifest-not-found', message);
+    }
+    await this.expectSuccess(response, what);
+    const bytes = await this.readBody(response, MAX_MANIFEST_BYTES, () => manifestTooLarge(what));
+    const declaredMediaType = response.headers.get('content-type')?.split(';')[0]?.trim();
+    if (byDigest) {
+      return parseManifestDocument(bytes, {
+        what,
+        expectedDigest: tagOrDigest,
+        ...(declaredMediaType ? { declaredMediaType } : {}),
+      });
+    }
+    // A tag has no digest of its own to check against; the registry's header is the claim we can
+    // hold the bytes to.
+    const claimed = response.headers.get('docker-content-digest');
+    const actual = sha256Digest(bytes);
+    if (claimed !== null && claimed !== actual) {
+      throw new VerificationError(
+        'digest-mismatch',
+        `${what}: the registry says the tag is ${claimed.slice(0, 80)} but the manifest it served hashes to ${actual}; the content was altered in transit or by the registry`,
+      );
+    }
+    return parseManifestDocument(bytes, { what, ...(declaredMediaType ? { declaredMediaType } : {}) });
+  }
+
+  private name(): string {
+    return `${this.registry}/${this.repository}`;
+  }
+
+  /** GET under /v2/REPOSITORY/, answering at most one authentication challenge. */
+  private async get(path: string, accept: string): Promise<Response> {
+    const url = new URL(`${this.location}/${path}`);
+    const response = await this.send(url, this.headers(accept));
+    if (response.status !== 401) return this.refuseForbidden(response);
+    const challenge = parseChallenge(response.headers.get('www-authenticate'));
+    await discard(response);
+    this.authorization = await this.answerChallenge(challenge);
+    return this.refuseForbidden(await this.send(url, this.headers(accept)));
+  }
+
+  private headers(accept: string): Record<string, string> {
+    return { accept, ...(this.authorization ? { authorization: this.authorization } : {}) };
+  }
+
+  private async refuseForbidden(response: Response): Promise<Response> {
+    if (response.status !== 401 && response.status !== 403) return response;
+    await discard(response);
+    throw await this.unauthorized(`${response.status} ${response.statusText}`.trim());
+  }
+
+  private async answerChallenge(challenge: Challenge | undefined): Promise<string> {
+    const choice = await this.chooseCredentials();
+    if (challenge?.scheme === 'basic' && choice.credentials) return basicAuthorization(choice.credentials);
+    if (challenge?.scheme === 'bearer') return `Bearer ${await this.fetchToken(challenge, choice)}`;
+    throw await this.unauthorized(
+      challenge ? `401, ${challenge.scheme} challenge` : '401 without a challenge',
+    );
+  }
+
+  /** The token flow of https://distribution.github.io/distribution/spec/auth/token/. */
+  private async fetchToken(challenge: Challenge, choice: CredentialChoice): Promise<string> {
+    const realm = challenge.params.get('realm');
+    let url: URL;
+    try {
+      url = new URL(realm ?? '');
+    } catch {
+      throw new VerificationError(
+        'registry-error',
+        `registry ${this.registry} asked for a bearer token without a valid realm URL; it is misconfigured`,
+      );
+    }
+    assertTransportAllowed(url, `token service of ${this.registry}`);
+    const service = challenge.params.get('service');
+    if (service !== undefined) url.searchParams.set('service', service);
+    url.searchParams.set('scope', `repository:${this.repository}:pull`);
+
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (choice.credentials) headers.authorization = basicAuthorization(choice.credentials);
+    const response = await this.send(url, headers);
+    if (response.status === 401 || response.status === 403) {
+      await discard(response);
+      throw await this.unauthorized(`token service ${url.host} answered ${response.status}`);
+    }
+    const what = `the token from ${url.host}`;
+    await this.expectSuccess(response, what);
+    const body = parseJsonObject(
+      await this.readBody(response, MAX_TOKEN_RESPONSE_BYTES, () =>
+        blobTooLarge(what, MAX_TOKEN_RESPONSE_BYTES),
+      ),
+      what,
+    );
+    const token = typeof body.token === 'string' && body.token ? body.token : body.access_token;
+    if (typeof token !== 'string' || token.length === 0) {
+      throw new VerificationError(
+        'registry-error',
+        `${what} has neither a "token" nor an "access_token" field`,
+      );
+    }
+    return token;
+  }
+
+  private chooseCredentials(): Promise<CredentialChoice> {
+    this.credentialChoice ??= findRegistryCredentials(this.registry, this.options);
+    return this.credentialChoice;
+  }
+
+  private async unauthorized(answer: string): Promise<ConfigurationError<'registry-unauthorized'>> {
+    const { description } = await this.chooseCredentials();
+    const githubHint =
+      this.registry === GITHUB_CONTAINER_REGISTRY ? ', or give a GitHub token with packages: read' : '';
+    return new ConfigurationError(
+      'registry-unauthorized',
+      `registry ${this.registry} refused to let us pull ${this.repository} (${answer}); credentials tried: ${description}. Log in with "docker login ${this.registry}", point DOCKER_CONFIG at a config that has credentials for it, or pass a username and password${githubHint}`,
+    );
+  }
+
+  /** One request, following redirects ourselves so credentials never follow one to another origin. */
+  private async send(start: URL, headers: Record<string, string>): Promise<Response> {
+    let url = start;
+    const current = { ...headers };
+    for (let redirects = 0; ; redirects++) {
+      let response: Response;
+      try {
+        response = await this.fetch(url, {
+          headers: current,
+          redirect: 'manual',
+          signal: AbortSignal.timeout(this.timeoutMs),
+        });
+      } catch (error) {
+        throw this.unreachable(url, error);
+      }
+      if (![301, 302, 303, 307, 308].includes(response.status)) return response;
+      const location = response.headers.get('location');
+      await discard(response);
+      if (location === null || redirects === MAX_REDIRECTS) {
+        throw new VerificationError(
+          'registry-error',
+          `${url.host} answered ${response.status} with ${location === null ? 'no Location header' : `more than ${MAX_REDIRECTS} redirects`}`,
+        );
+      }
+      const next = new URL(location, url);
+      assertTransportAllowed(next, `a redirect from ${url.host}`);
+      if (next.origin !== url.origin) delete current.authorization;
+      url = next;
+    }
+  }
+
+  private async readBody(response: Response, maxBytes: number, tooLarge: () => Error): Promise<Uint8Array> {
+    const declared = Number(response.headers.get('content-length') ?? NaN);
+    if (declared > maxBytes) {
+      await discard(response);
+      throw tooLarge();
+    }
+    if (!response.body) return new Uint8Array();
+    try {
+      return await readBounded(response.body, maxBytes, tooLarge);
+    } catch (error) {
+      if (error instanceof GateError) throw error;
+      throw this.unreachable(new URL(response.url || this.location), error);
+    }
+  }
+
+  private async expectSuccess(response: Response, what: string): Promise<void> {
+    if (response.ok) return;
+    const detail = await registryErrorDetail(response);
+    const hint =
+      response.status === 429
+        ? '; the registry is rate limiting: log in to raise the limit or retry later'
+        : '';
+    throw new VerificationError(
+      'registry-error',
+      `registry ${this.registry} answered ${response.status} ${response.statusText} for ${what}${detail}${hint}`,
+    );
+  }
+
+  private unreachable(url: URL, error: unknown): GateError {
+    if (error instanceof GateError) return error;
+    const timedOut = isRecord(error) && (error.name === 'TimeoutError' || error.name === 'AbortError');
+    const reason = timedOut ? `no answer within ${this.timeoutMs / 1000} s` : errorCode(error);
+    return new VerificationError(
+      'registry-unreachable',
+      `cannot reach ${url.host} (${reason}); check the registry host in the image reference and that it is up and reachable from this runner`,
+      { cause: error },
+    );
+  }
+}
+
+/**
+ * Credentials in the order users expect: the explicit option, the docker config `docker login`
+ * wrote, and for GHCR the workflow's GitHub token. Credential helpers (`credsStore`, `credHelpers`)
+ * are not run: the gate does not execute programs named in a config file.
+ */
+export async function findRegistryCredentials(
+  registry: string,
+  options: RegistryOptions,
+): Promise<CredentialChoice> {
+  if (options.credentials)
+    return { credentials: options.credentials, description: 'the username/password option' };
+
+  const env = options.env ?? process.env;
+  const configPath = env.DOCKER_CONFIG
+    ? join(env.DOCKER_CONFIG, 'config.json')
+    : join(options.homeDir ?? homedir(), '.docker', 'config.json');
+  const fromConfig = await readDockerConfigCredentials(configPath, registry);
+  if (fromConfig.credentials) return fromConfig;
+
+  if (registry === GITHUB_CONTAINER_REGISTRY && options.githubToken) {
+    // GHCR ignores the username when the password is a GitHub token, but it must not be empty.
+    return {
+      credentials: { username: 'token', password: options.githubToken },
+      description: 'the GitHub token',
+    };
+  }
+  return fromConfig;
+}
+
+async function readDockerConfigCredentials(path: string, registry: string): Promise<CredentialChoice> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if (isNotFound(error)) return { description: 'none' };
+    throw new ConfigurationError(
+      'invalid-docker-config',
+      `cannot read the docker config ${path} (${errorCode(error)})`,
+    );
+  }
+  let config: unknown;
+  try {
+    config = JSON.parse(text);
+  } catch {
+    throw new ConfigurationError(
+      'invalid-docker-config',
+      `the docker config ${path} is not valid JSON; fix or remove it`,
+    );
+  }
+  const auths = isRecord(config) && isRecord(config.auths) ? config.auths : {};
+  const entry = Object.entries(auths).find(([key]) => configKeyMatches(key, registry))?.[1];
+  if (!isRecord(entry)) return { description: 'none' };
+
+  const credentials = entryCredentials(entry);
+  if (credentials) return { credentials, description: `username/password from the docker config ${path}` };
+  return {
+    description: `none (the docker config ${path} has an entry for ${registry} without inline credentials; credential helpers are not run)`,
+  };
+}
+
+function entryCredentials(entry: Record<string, unknown>): RegistryCredentials | undefined {
+  if (typeof entry.auth === 'string' && entry.auth) {
+    const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+    const colon = decoded.indexOf(':');
+    if (colon > 0) return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
+  }
+  if (typeof entry.username === 'string' && entry.username && typeof entry.password === 'string') {
+    return { username: entry.username, password: entry.password };
+  }
+  return undefined;
+}
+
+/** Keys are written as `host`, `https://host` or, for Docker Hub, `https://index.docker.io/v1/`. */
+function configKeyMatches(key: string, registry: string): boolean {
+  const host =
+    key
+      .replace(/^[a-z]+:\/\//i, '')
+      .split('/')[0]
+      ?.toLowerCase() ?? '';
+  if (registry === DOCKER_HUB_REGISTRY) return DOCKER_HUB_CONFIG_KEYS.has(host);
+  return host === registry.toLowerCase();
+}
+
+interface Challenge {
+  scheme: string;
+  params: Map<string, string>;
+}
+
+/** `Bearer realm="https://…",service="…",scope="…"` → scheme and parameters. */
+function parseChallenge(header: string | null): Challenge | undefined {
+  const match = header ? /^\s*([A-Za-z]+)\s*(.*)$/.exec(header) : null;
+  if (!match) return undefined;
+  const params = new Map<string, string>();
+  for (const param of (match[2] ?? '').matchAll(/([A-Za-z_]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^\s,]*))/g)) {
+    params.set((param[1] ?? '').toLowerCase(), (param[2] ?? param[3] ?? '').replace(/\\(.)/g, '$1'));
+  }
+  return { scheme: (match[1] ?? '').toLowerCase(), params };
+}
+
+function basicAuthorization({ username, password }: RegistryCredentials): string {
+  return `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
+}
+
+/** Credentials may travel with a request, so plain HTTP is allowed only to this machine. */
+function assertTransportAllowed(url: URL, what: string): void {
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.host))) return;
+  throw new VerificationError(
+    'insecure-registry-transport',
+    `${what} points at ${url.protocol}//${url.host}; the gate uses plain HTTP only for loopback hosts and HTTPS everywhere else`,
+  );
+}
+
+/** The first entry of distribution's `{"errors":[{"code","message"}]}` body, as one short line. */
+async function registryErrorDetail(response: Response): Promise<string> {
+  if (!response.body) return '';
+  try {
+    const bytes = await readBounded(response.body, MAX_ERROR_BODY_BYTES, () => new Error('too large'));
+    const body = JSON.parse(new TextDecoder().decode(bytes)) as {
+      errors?: Array<{ code?: unknown; message?: unknown }>;
+    };
+    const first = body.errors?.[0];
+    if (!first) return '';
+    const text = [first.code, first.message].filter((part) => typeof part === 'string').join(': ');
+    return text ? ` (${text.replace(/\s+/g, ' ').slice(0, 200)})` : '';
+  } catch {
+    return '';
+  }
+}
+
+async function discard(response: Response): Promise<void> {
+  await response.body?.cancel().catch(() => undefined);
+}
+
+/**
+ * `ECONNREFUSED`, `ENOTFOUND`, a TLS error code…: fetch hides it in `cause`. Duck-typed, because
+ * errors from Node's fetch may come from another realm (a test VM), where `instanceof Error` fails.
+ */
+function errorCode(error: unknown): string {
+  const cause = isRecord(error) && isRecord(error.cause) ? error.cause : error;
+  if (isRecord(cause) && typeof cause.code === 'string') return cause.code;
+  if (isRecord(cause) && typeof cause.message === 'string')
+    return cause.message.replace(/\s+/g, ' ').slice(0, 120);
+  return 'unknown error';
+}
+
+function isNotFound(error: unknown): boolean {
+  return isRecord(error) && error.code === 'ENOENT';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,49 @@
+/**
+ * Every error the gate raises on purpose carries a string-literal code, so callers and tests can
+ * switch on it, and a message written for the person who has to act on it.
+ */
+export type ErrorKind = 'configuration' | 'verification' | 'internal';
+
+export abstract class GateError<Code extends string = string> extends Error {
+  abstract readonly kind: ErrorKind;
+  readonly code: Code;
+
+  constructor(code: Code, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    this.name = new.target.name;
+  }
+}
+
+/** The user's input is wrong: the message says what to change. */
+export class ConfigurationError<Code extends string = string> extends GateError<Code> {
+  readonly kind = 'configuration';
+}
+
+/** Evidence could not be read or verified: the gate cannot decide, and fails closed. */
+export class VerificationError<Code extends string = string> extends GateError<Code> {
+  readonly kind = 'verification';
+}
+
+/** A bug or an environment failure we did not anticipate. */
+export class InternalError<Code extends string = string> extends GateError<Code> {
+  readonly kind = 'internal';
+}
+
+/** Where in a user's file a problem is: shown as `file:line:column`. */
+export interface FilePosition {
+  file: string;
+  line: number;
+  column: number;
+}
+
+export function formatPosition(position: FilePosition): string {
+  return `${position.file}:${position.line}:${position.column}`;
+}
+
+/** One line, no stack: what the CLI and the action log print for an error. */
+export function describeError(error: unknown): string {
+  if (error instanceof GateError) return error.message.replace(/\s*\n\s*/g, ' ');
+  if (error instanceof Error) return `internal error: ${error.message.replace(/\s*\n\s*/g, ' ')}`;
+  return `internal error: ${String(error)}`;
+}

@@ -1,0 +1,77 @@
+/**
+ * Which commit the check run belongs to, from the workflow's event. Pure: the environment and
+ * the event payload are passed in.
+ */
+import { ConfigurationError } from './errors.js';
+
+export interface WorkflowContext {
+  eventName: string;
+  sha: string;
+  repository: string;
+  apiUrl: string;
+  serverUrl: string;
+  runId?: string;
+}
+
+export function readWorkflowContext(env: NodeJS.ProcessEnv): WorkflowContext {
+  return {
+    eventName: env.GITHUB_EVENT_NAME ?? '',
+    sha: env.GITHUB_SHA ?? '',
+    repository: env.GITHUB_REPOSITORY ?? '',
+    apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+    serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+    runId: env.GITHUB_RUN_ID,
+  };
+}
+
+/**
+ * pull_request events run on a merge commit (GITHUB_SHA) that no reviewer sees: the check must go
+ * on the PR head, or it never shows on the pull request.
+ */
+export function checkRunHeadSha(context: WorkflowContext, payload: unknown, explicitSha?: string): string {
+  if (explicitSha) return requireSha(explicitSha, 'the "sha" input');
+  const event = (payload ?? {}) as {
+    pull_request?: { head?: { sha?: unknown } };
+    merge_group?: { head_sha?: unknown };
+  };
+  switch (context.eventName) {
+    case 'pull_request':
+    case 'pull_request_target': {
+      const sha = event.pull_request?.head?.sha;
+      if (typeof sha === 'string') return requireSha(sha, 'the pull_request event');
+      break;
+    }
+    case 'merge_group': {
+      const sha = event.merge_group?.head_sha;
+      if (typeof sha === 'string') return requireSha(sha, 'the merge_group event');
+      break;
+    }
+    case 'workflow_run':
+      throw new ConfigurationError(
+        'missing-sha',
+        'on workflow_run events the gate cannot tell which commit to check: set the "sha" input to ${{ github.event.workflow_run.head_sha }}',
+      );
+  }
+  return requireSha(context.sha, 'GITHUB_SHA');
+}
+
+function requireSha(sha: string, from: string): string {
+  if (!/^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha)) {
+    throw new ConfigurationError(
+      'invalid-sha',
+      `${from} does not hold a commit SHA (got ${JSON.stringify(sha.slice(0, 80))})`,
+    );
+  }
+  return sha;
+}
+
+export function splitRepository(repository: string): { owner: string; repo: string } {
+  const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(repository);
+  if (!match) {
+    throw new ConfigurationError(
+      'invalid-repository',
+      `expected a repository as OWNER/NAME, got ${JSON.stringify(repository.slice(0, 100))}`,
+    );
+  }
+  return { owner: match[1]!, repo: match[2]! };
+}

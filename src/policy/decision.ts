@@ -1,0 +1,43 @@
+/** What evaluation produces: one RuleResult per rule, and the verdict they add up to. */
+import type { FilePosition } from '../errors.js';
+import type { Evidence, Finding } from '../evidence/types.js';
+import type { Policy } from './schema.js';
+
+export type RuleStatus = 'pass' | 'fail' | 'warn' | 'skip';
+
+export interface RuleResult {
+  /** Stable id, `family.rule`: what users search for and what SARIF/annotations key on. */
+  ruleId: string;
+  family: string;
+  status: RuleStatus;
+  /** One line a reviewer reads first. */
+  title: string;
+  /** What was found and why it passes or fails. */
+  message: string;
+  /** What to change to make it pass (failing and warning rules). */
+  remediation?: string;
+  /** Where in the policy file the rule is configured. */
+  position?: FilePosition;
+  /** The findings this result is about, for tables. */
+  findings?: Finding[];
+}
+
+export type Verdict = 'pass' | 'fail' | 'error';
+
+export interface Decision {
+  verdict: Verdict;
+  mode: 'enforce' | 'audit';
+  results: RuleResult[];
+  /** Why the gate could not decide (verdict `error`): a failure to read or verify evidence. */
+  errors: string[];
+  evaluatedAt: string;
+  policyOrigin: string;
+  evidence?: Evidence;
+}
+
+/** A family of rules: adding one is adding a module to `rules/index.ts`, nothing else. */
+export interface RuleFamily {
+  id: string;
+  title: string;
+  evaluate(policy: Policy, evidence: Evidence, now: Date): RuleResult[];
+}

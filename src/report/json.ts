@@ -1,0 +1,42 @@
+/** Decision → the machine-readable report other tools consume; the shape is versioned. */
+import type { Decision } from '../policy/decision.js';
+import { checkConclusion } from './check-run.js';
+
+export const JSON_REPORT_VERSION = 1;
+
+export function renderJsonReport(
+  decision: Decision,
+  extra: { checkName: string; toolVersion: string },
+): string {
+  const image = decision.evidence?.image;
+  const report = {
+    reportVersion: JSON_REPORT_VERSION,
+    tool: { name: 'supply-chain-gate', version: extra.toolVersion },
+    checkName: extra.checkName,
+    verdict: decision.verdict,
+    mode: decision.mode,
+    conclusion: checkConclusion(decision),
+    evaluatedAt: decision.evaluatedAt,
+    policy: decision.policyOrigin,
+    image: image
+      ? {
+          name: image.name,
+          digest: image.digest,
+          resolvedFromTag: image.resolvedFromTag,
+          platform: image.platform,
+          source: image.source,
+        }
+      : undefined,
+    errors: decision.errors,
+    results: decision.results,
+    scans: decision.evidence?.scans.map((scan) => ({
+      format: scan.format,
+      scanner: scan.scanner,
+      artifact: scan.artifact,
+      createdAt: scan.createdAt,
+      source: scan.source,
+      findingCount: scan.findings.length,
+    })),
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
