@@ -28680,7 +28680,7 @@ async function collectEvidence(inputs, deps) {
     ),
     Promise.all(inputs.scanPaths.map((path) => readScanReport(path, inputs.workspace)))
   ]);
-  return { image, scans };
+  return { image, scans, discovered: [] };
 }
 function anchorLayoutPath(reference, workspace) {
   return reference.kind === "oci-layout" ? { ...reference, path: resolve2(workspace, reference.path) } : reference;
@@ -28961,11 +28961,8 @@ function editDistance(a, b) {
   return previous[b.length];
 }
 
-// src/policy/schema.ts
-var POLICY_VERSION = 1;
-var DEFAULT_POLICY_PATH = ".github/supply-chain-gate.yml";
+// src/policy/sections/common.ts
 var ruleMode = external_exports.enum(["enforce", "warn"]);
-var severity = external_exports.enum(SEVERITIES);
 var isoDate = external_exports.union([external_exports.date(), external_exports.string()]).transform((value, ctx) => {
   const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`))) {
@@ -28974,6 +28971,9 @@ var isoDate = external_exports.union([external_exports.date(), external_exports.
   }
   return text;
 });
+
+// src/policy/sections/vulnerabilities.ts
+var severity = external_exports.enum(SEVERITIES);
 var vulnerabilityAllow = external_exports.object({
   id: external_exports.string().min(1).describe("Vulnerability id (CVE-\u2026, GHSA-\u2026) or one of its aliases"),
   package: external_exports.string().min(1).optional().describe("Only for this package name; every package when absent"),
@@ -28981,16 +28981,20 @@ var vulnerabilityAllow = external_exports.object({
   expires: isoDate.optional().describe("Last day the exception applies (YYYY-MM-DD, UTC)"),
   owner: external_exports.string().min(1).optional().describe("Who answers for this exception")
 }).strict();
-var vulnerabilities = external_exports.object({
+var vulnerabilitiesSection = external_exports.object({
   mode: ruleMode.default("enforce"),
   "require-scan": external_exports.boolean().default(true).describe("Fail when no scan report covers the image"),
   "fail-on": external_exports.array(severity).default(["critical", "high"]).describe("Severities that fail the gate unless allowed"),
   allow: external_exports.array(vulnerabilityAllow).default([])
 }).strict();
+
+// src/policy/schema.ts
+var POLICY_VERSION = 1;
+var DEFAULT_POLICY_PATH = ".github/supply-chain-gate.yml";
 var policySchema = external_exports.object({
   version: external_exports.literal(POLICY_VERSION),
   mode: external_exports.enum(["enforce", "audit"]).default("enforce"),
-  vulnerabilities: vulnerabilities.default(() => vulnerabilities.parse({}))
+  vulnerabilities: vulnerabilitiesSection.default(() => vulnerabilitiesSection.parse({}))
 }).strict();
 function defaultPolicy() {
   return { ...policySchema.parse({ version: POLICY_VERSION }), origin: "built-in defaults", positions: {} };

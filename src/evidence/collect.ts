@@ -25,7 +25,7 @@ export async function collectEvidence(inputs: RunInputs, deps: EvidenceDeps): Pr
     ),
     Promise.all(inputs.scanPaths.map((path) => readScanReport(path, inputs.workspace))),
   ]);
-  return { image, scans };
+  return { image, scans, discovered: [] };
 }
 
 /** A relative `oci:PATH` is relative to the workspace, like every other path the user gives. */

@@ -84,7 +84,27 @@ export interface ScanReport {
   source: EvidenceSource;
 }
 
+/**
+ * A signature or attestation found for the image (registry referrer, cosign tag, GitHub
+ * attestations API, or a local file), before verification: nothing about it is trusted yet.
+ */
+export interface DiscoveredArtifact {
+  /** A sigstore bundle (v0.1–v0.3), or a legacy cosign `.sig` / `.att` layer. */
+  kind: 'sigstore-bundle' | 'cosign-signature' | 'cosign-attestation';
+  /** The digest it was found attached to (or the API subject it was listed under). */
+  subjectDigest: string;
+  source: EvidenceSource;
+  /** The parsed JSON of a sigstore bundle. */
+  bundle?: unknown;
+  /** A legacy cosign layer: its payload bytes (simplesigning JSON or DSSE envelope) and annotations. */
+  cosignLayer?: { mediaType: string; payload: Uint8Array; annotations: Record<string, string> };
+  /** For a multi-platform image, the platform whose manifest it is attached to. */
+  platform?: Platform;
+}
+
 export interface Evidence {
   image: ImageEvidence;
   scans: ScanReport[];
+  /** Everything discovery found, verified or not; verification results are derived from these. */
+  discovered: DiscoveredArtifact[];
 }

@@ -29,7 +29,7 @@ const golden39 = (): ScanReport =>
   });
 
 function evaluate(policyText: string, scans: ScanReport[], digest = DIGEST) {
-  const evidence: Evidence = { image: { ...image, digest }, scans };
+  const evidence: Evidence = { image: { ...image, digest }, scans, discovered: [] };
   return evaluatePolicy(parsePolicy(policyText, 'policy.yml'), evidence, NOW);
 }
 const result = (decision: ReturnType<typeof evaluate>, ruleId: string) =>

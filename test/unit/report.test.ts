@@ -57,6 +57,7 @@ function decision(overrides: Partial<Decision> = {}): Decision {
         source: { kind: 'registry', uri: 'https://ghcr.io/v2/acme/app', digest: DIGEST },
       },
       scans: [],
+      discovered: [],
     },
     ...overrides,
   };
