@@ -2,7 +2,11 @@
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  moduleNameMapper: {
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+    // @sigstore/sign's HTTP client pulls in ESM-only proxy agents jest cannot require: see the file.
+    '^make-fetch-happen$': '<rootDir>/test/support/make-fetch-happen.cjs',
+  },
   transform: {
     '^.+\\.ts$': [
       'ts-jest',

@@ -28,3 +28,11 @@ await build({
   outfile: `${outdir}/cli.js`,
   banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
 });
+
+// The committed JSON Schema comes from the same build, so editors check what the gate checks.
+if (outdir === 'dist') {
+  const { execFileSync } = await import('node:child_process');
+  const { writeFile } = await import('node:fs/promises');
+  const schema = execFileSync(process.execPath, ['dist/cli.js', 'policy', 'schema'], { encoding: 'utf8' });
+  await writeFile('schema/policy.schema.json', schema);
+}

@@ -9,6 +9,7 @@ command -v docker-registry >/dev/null || packages+=(docker-registry)
 command -v skopeo >/dev/null || packages+=(skopeo)
 command -v umoci >/dev/null || packages+=(umoci)
 command -v htpasswd >/dev/null || packages+=(apache2-utils)
+command -v podman >/dev/null || packages+=(podman)
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installing test tools: ${packages[*]}"

@@ -7,14 +7,30 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { openImageStore } from './adapters/open-image-store.js';
 import { createGitHubClient } from './adapters/github.js';
+import {
+  appPermissions,
+  mintInstallationToken,
+  readAppCredentials,
+  reportAsApp,
+  type InstallationToken,
+} from './adapters/github-app.js';
+import { RequestLog } from './adapters/request-log.js';
 import { createConsoleLogger } from './adapters/logger.js';
 import { ConfigurationError, describeError } from './errors.js';
 import { splitRepository } from './github-context.js';
-import { DEFAULT_CHECK_NAME, parsePlatform, type RunInputs } from './inputs.js';
+import { DEFAULT_CHECK_NAME, parsePlatformList, type AttestationScope, type RunInputs } from './inputs.js';
 import { run } from './main.js';
+import { policyJsonSchema } from './policy/json-schema.js';
+import { lintPolicy } from './policy/lint.js';
 import { loadPolicyFile, PolicyError } from './policy/load.js';
 import { escapeLogLine } from './report/escape.js';
+import { provenanceCommand } from './provenance-cli.js';
+import { readSigningContext } from './provenance/signing-context.js';
+import { verificationSummaryRequest } from './provenance/requests.js';
+import { rulesetCommand } from './ruleset-cli.js';
+import { scansCommand } from './scans-cli.js';
 import { VERSION } from './version.js';
+import { verifyBundleCommand } from './verify-bundle-cli.js';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -27,14 +43,40 @@ export interface CliIo {
 const USAGE = `supply-chain-gate ${VERSION}: gate a container image on its evidence, by digest.
 
 Usage:
-  supply-chain-gate check --image REF [--digest sha256:…] [--platform OS/ARCH] [--policy FILE]
-        [--scan FILE]… [--json FILE] [--markdown FILE] [--mode enforce|audit] [--check-name NAME]
-        [--github-api URL --repository OWNER/NAME --sha SHA]   (token from GITHUB_TOKEN)
-  supply-chain-gate policy lint FILE…
+  supply-chain-gate check --image REF [--digest sha256:…] [--platform OS/ARCH[,…]]… [--policy FILE]
+        [--scan FILE]… [--vex FILE]… [--json FILE] [--markdown FILE] [--sarif FILE] [--mode enforce|audit]
+        [--check-name NAME] [--pull-request NUMBER]
+        [--github-api URL --repository OWNER/NAME [--sha SHA] [--policy-ref REF]]   (token from GITHUB_TOKEN;
+         --policy-ref reads the policy and the VEX files at REF, as the action does on pull requests)
+        [--app-id ID]   (post the check as this GitHub App; its PEM key in GITHUB_APP_PRIVATE_KEY)
+        [--repository-url URL]   (this repository, for image.required-labels; default https://github.com/OWNER/NAME)
+        [--attestations-repository OWNER/NAME] [--attestations-org ORG]   (GitHub attestations; need --github-api)
+        [--bundle FILE]… [--trusted-root FILE]   (sigstore bundles of the image; replace the embedded roots)
+        [--verification-summary [--push-verification-summary registry,github] [--sigstore public-good|github|auto]
+         [--verification-summary-path FILE] [--context FILE]]   (sign a SLSA verification summary of the result;
+         needs the OIDC token of a job with id-token: write)
+  supply-chain-gate provenance --image REF --digest sha256:… [--sign] [--push registry,github] [--out FILE]
+        [--sigstore public-good|github|auto] [--platforms] [--context FILE] [--github-api URL]
+        write the SLSA v1 provenance statement of the image (signed keylessly with --sign, in GitHub Actions
+        with id-token: write), push it as an OCI referrer and/or a GitHub attestation (token from GITHUB_TOKEN);
+        claims from the Actions environment, or --context, a JSON of the OIDC token's claims, to run it locally
+  supply-chain-gate policy lint FILE…      validate policy files; warn about risky settings
+  supply-chain-gate policy schema          print the policy's JSON Schema (for editors)
+  supply-chain-gate verify-bundle --bundle FILE [--trusted-root FILE] FILE_OR_DIGEST
+        ((--certificate-identity ID | --certificate-identity-regexp RE) --certificate-oidc-issuer URL | --key PEM_FILE)
+        verify one sigstore bundle (sigstore-conformance protocol); FILE_OR_DIGEST may be sha256:HEX
+  supply-chain-gate scans FILE… [--json]   the findings the gate reads from scan reports (Trivy/Grype JSON,
+        SARIF, CycloneDX, cosign vuln attestations), merged, with counts by severity; VEX files among them apply
+  supply-chain-gate ruleset [--check-name NAME]… [--org] [--enforcement active|evaluate] [--integration-id N]
+        print a ruleset (JSON) that requires the check(s) on the default branch, to import in the repository's
+        (--org: the organization's) settings or with \`gh api\`; N is the App the check comes from (default
+        15368, GitHub Actions; with the app-id input, your App's ID). See docs/rulesets.md
   supply-chain-gate demo
   supply-chain-gate --help | --version
 
-Image references: registry/name[:tag][@sha256:…], or oci:PATH[:tag] for a local OCI layout.
+Image references: registry/name[:tag][@sha256:…]; oci:PATH[:tag] for a local OCI layout, oci-archive:PATH[:tag]
+for one in a tar file; docker:NAME[:TAG] or docker:sha256:<image id> for an image in the local Docker engine
+(a push: false build; read with the docker CLI, which uses DOCKER_HOST; no registry is searched for it).
 Registry credentials: REGISTRY_USERNAME/REGISTRY_PASSWORD, else ~/.docker/config.json.
 Exit codes: 0 pass, 1 the policy failed, 2 the gate could not decide (bad input, unreachable registry).`;
 
@@ -60,6 +102,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await policyCommand(rest, io);
       case 'demo':
         return await demoCommand(rest, io);
+      case 'verify-bundle':
+        return await verifyBundleCommand(rest, io);
+      case 'scans':
+        return await scansCommand(rest, io);
+      case 'provenance':
+        return await provenanceCommand(rest, io);
+      case 'ruleset':
+        return rulesetCommand(rest, io);
       default:
         throw new ConfigurationError(
           'unknown-command',
@@ -87,16 +137,31 @@ async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, {
     image: { type: 'string' },
     digest: { type: 'string' },
-    platform: { type: 'string' },
+    platform: { type: 'string', multiple: true },
+    'attestations-repository': { type: 'string' },
+    'attestations-org': { type: 'string' },
     policy: { type: 'string' },
+    'policy-ref': { type: 'string' },
     scan: { type: 'string', multiple: true },
+    vex: { type: 'string', multiple: true },
+    bundle: { type: 'string', multiple: true },
+    'trusted-root': { type: 'string' },
     json: { type: 'string' },
     markdown: { type: 'string' },
+    sarif: { type: 'string' },
+    'pull-request': { type: 'string' },
     mode: { type: 'string' },
     'check-name': { type: 'string' },
     'github-api': { type: 'string' },
     repository: { type: 'string' },
+    'repository-url': { type: 'string' },
     sha: { type: 'string' },
+    'app-id': { type: 'string' },
+    'verification-summary': { type: 'boolean' },
+    'push-verification-summary': { type: 'string' },
+    'verification-summary-path': { type: 'string' },
+    sigstore: { type: 'string' },
+    context: { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
   });
   if (positionals.length > 0) {
@@ -109,36 +174,121 @@ async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const inputs: RunInputs = {
     image: values.image,
     digest: values.digest,
-    platform: platformOption(values.platform),
+    platforms: parsePlatformList(values.platform ?? [], '--platform'),
+    attestationScopes: attestationScopesOption(values),
     policyPath: values.policy,
     scanPaths: values.scan ?? [],
+    vexPaths: values.vex ?? [],
+    bundlePaths: values.bundle ?? [],
+    trustedRootPath: values['trusted-root'],
     mode: modeOption(values.mode),
     checkName: values['check-name'] ?? DEFAULT_CHECK_NAME,
     workspace: io.cwd,
     jsonReportPath: values.json,
     markdownReportPath: values.markdown,
+    sarifPath: values.sarif,
     registryCredentials: registryCredentials(io.env),
     githubToken: io.env.GITHUB_TOKEN,
   };
-  const github = githubTarget(values, io.env);
+  const app = await appToken(values, io);
+  const github = githubTarget(values, app?.token ?? io.env.GITHUB_TOKEN);
   if (github) inputs.github = github;
-  return runAndPrint(inputs, io, values.quiet ?? false);
+  if (values['pull-request'] !== undefined) {
+    if (!github) {
+      throw new ConfigurationError(
+        'invalid-arguments',
+        '--pull-request posts the summary as a comment: it needs --github-api, --repository and --sha',
+      );
+    }
+    github.pullRequestNumber = pullRequestOption(values['pull-request']);
+    inputs.comment = true;
+  }
+  inputs.repositoryUrl =
+    values['repository-url'] ?? (values.repository ? `https://github.com/${values.repository}` : undefined);
+  if (values['policy-ref']) inputs.policyBase = policyBaseOption(values['policy-ref'], values, io.env);
+  if (values['verification-summary']) {
+    inputs.verificationSummary = verificationSummaryRequest(
+      {
+        push: values['push-verification-summary'],
+        sigstore: values.sigstore,
+        path: values['verification-summary-path'],
+      },
+      { push: '--push-verification-summary', sigstore: '--sigstore' },
+    );
+  }
+  return runAndPrint(inputs, io, values.quiet ?? false, values['github-api'], app, values.context);
 }
 
-async function runAndPrint(inputs: RunInputs, io: CliIo, quiet: boolean): Promise<number> {
+/** `--app-id` with the key in GITHUB_APP_PRIVATE_KEY: a token to post the check as that GitHub App. */
+async function appToken(
+  values: {
+    'app-id'?: string;
+    'github-api'?: string;
+    repository?: string;
+    sha?: string;
+    'pull-request'?: string;
+  },
+  io: CliIo,
+): Promise<InstallationToken | undefined> {
+  const credentials = readAppCredentials(values['app-id'], io.env.GITHUB_APP_PRIVATE_KEY, {
+    appId: '--app-id',
+    privateKey: 'GITHUB_APP_PRIVATE_KEY',
+  });
+  if (!credentials) return undefined;
+  if (!values['github-api'] || !values.repository || !values.sha) {
+    throw new ConfigurationError(
+      'invalid-arguments',
+      '--app-id posts the check run as the GitHub App: it needs --github-api, --repository and --sha',
+    );
+  }
+  const minted = await mintInstallationToken(credentials, {
+    apiUrl: values['github-api'],
+    ...splitRepository(values.repository),
+    permissions: appPermissions({ comment: values['pull-request'] !== undefined }),
+  });
+  io.stderr.write(
+    `Posting the check run as the GitHub App ${escapeLogLine(minted.appSlug)} (integration_id ${minted.appId}).\n`,
+  );
+  return minted;
+}
+
+async function runAndPrint(
+  inputs: RunInputs,
+  io: CliIo,
+  quiet: boolean,
+  githubApi?: string,
+  app?: InstallationToken,
+  contextPath?: string,
+): Promise<number> {
+  const requestLog = new RequestLog();
+  const clientFor = (apiUrl: string, token: string) =>
+    createGitHubClient({
+      apiUrl,
+      token,
+      fetch: requestLog.fetch,
+      onRetry: (message) => io.stderr.write(`warning: ${escapeLogLine(message)}\n`),
+    });
+  const reads = githubApi && inputs.githubToken ? clientFor(githubApi, inputs.githubToken) : undefined;
+  const writes = githubApi && app ? clientFor(githubApi, app.token) : undefined;
   const result = await run(inputs, {
     now: io.now ?? (() => new Date()),
     log: createConsoleLogger(io.stderr, quiet),
     toolVersion: VERSION,
+    requestLog,
     openImageStore: (reference) =>
       openImageStore(reference, {
         credentials: inputs.registryCredentials,
         githubToken: inputs.githubToken,
         env: io.env,
+        fetch: requestLog.fetch,
+        onRetry: (message) => io.stderr.write(`warning: ${escapeLogLine(message)}\n`),
       }),
-    github: inputs.github
-      ? createGitHubClient({ apiUrl: inputs.github.apiUrl, token: inputs.github.token })
-      : undefined,
+    // With an App, it writes the verdict; GITHUB_TOKEN, when there is one, reads the evidence.
+    github: writes && app ? reportAsApp(reads ?? writes, writes, app.appId) : reads,
+    attestation: {
+      signingContext: () => readSigningContext({ env: io.env, workspace: inputs.workspace, contextPath }),
+      registry: { credentials: inputs.registryCredentials, githubToken: inputs.githubToken, env: io.env },
+    },
   });
   io.stdout.write(result.markdown);
   return result.exitCode;
@@ -146,19 +296,21 @@ async function runAndPrint(inputs: RunInputs, io: CliIo, quiet: boolean): Promis
 
 function githubTarget(
   values: { 'github-api'?: string; repository?: string; sha?: string },
-  env: NodeJS.ProcessEnv,
+  token: string | undefined,
 ): RunInputs['github'] {
-  const given = [values['github-api'], values.repository, values.sha].filter(Boolean).length;
-  if (given === 0) return undefined;
-  if (given < 3) {
+  if (!values.sha) return undefined;
+  if (!values['github-api'] || !values.repository) {
     throw new ConfigurationError(
       'invalid-arguments',
       'posting a check run needs all of --github-api, --repository and --sha',
     );
   }
-  const token = env.GITHUB_TOKEN;
-  if (!token)
-    throw new ConfigurationError('missing-token', 'posting a check run needs a token in GITHUB_TOKEN');
+  if (!token) {
+    throw new ConfigurationError(
+      'missing-token',
+      'posting a check run needs a token in GITHUB_TOKEN, or --app-id with the App key in GITHUB_APP_PRIVATE_KEY',
+    );
+  }
   return {
     apiUrl: values['github-api']!,
     token,
@@ -167,15 +319,36 @@ function githubTarget(
   };
 }
 
-function platformOption(text: string | undefined) {
-  if (text === undefined) return undefined;
-  const platform = parsePlatform(text);
-  if (!platform)
+/** `--policy-ref REF`: read the policy as it is at REF in the repository, as the action does for PRs. */
+function policyBaseOption(
+  ref: string,
+  values: { 'github-api'?: string; repository?: string },
+  env: NodeJS.ProcessEnv,
+): RunInputs['policyBase'] {
+  if (!values['github-api'] || !values.repository || !env.GITHUB_TOKEN) {
     throw new ConfigurationError(
-      'invalid-platform',
-      `--platform takes OS/ARCH[/VARIANT], got ${JSON.stringify(text)}`,
+      'invalid-arguments',
+      '--policy-ref reads the policy through the API: it needs --github-api, --repository and a token in GITHUB_TOKEN',
     );
-  return platform;
+  }
+  return { ...splitRepository(values.repository), ref, event: 'the --policy-ref option' };
+}
+
+function pullRequestOption(text: string): number {
+  if (/^[1-9][0-9]{0,9}$/.test(text)) return Number(text);
+  throw new ConfigurationError(
+    'invalid-arguments',
+    `--pull-request takes a pull request number, got ${JSON.stringify(text)}`,
+  );
+}
+
+function attestationScopesOption(values: {
+  'attestations-repository'?: string;
+  'attestations-org'?: string;
+}): AttestationScope[] {
+  const repository = values['attestations-repository'];
+  const org = values['attestations-org'];
+  return [...(repository ? [splitRepository(repository)] : []), ...(org ? [{ org }] : [])];
 }
 
 function modeOption(text: string | undefined): RunInputs['mode'] {
@@ -190,16 +363,29 @@ function registryCredentials(env: NodeJS.ProcessEnv): RunInputs['registryCredent
 }
 
 async function policyCommand(args: string[], io: CliIo): Promise<number> {
-  const [sub, ...files] = args;
-  if (sub !== 'lint')
-    throw new ConfigurationError('unknown-command', 'usage: supply-chain-gate policy lint FILE…');
-  if (files.length === 0)
+  const [sub, ...rest] = args;
+  if (sub === 'schema') {
+    if (rest.length > 0)
+      throw new ConfigurationError('invalid-arguments', 'policy schema takes no arguments');
+    io.stdout.write(policyJsonSchema());
+    return 0;
+  }
+  if (sub !== 'lint') {
+    throw new ConfigurationError(
+      'unknown-command',
+      'usage: supply-chain-gate policy lint FILE… | policy schema',
+    );
+  }
+  if (rest.length === 0)
     throw new ConfigurationError('invalid-arguments', 'policy lint needs at least one FILE');
   let worst = 0;
-  for (const file of files) {
+  for (const file of rest) {
     try {
-      await loadPolicyFile(file);
-      io.stdout.write(`${escapeLogLine(file)}: ok\n`);
+      const warnings = lintPolicy(await loadPolicyFile(file));
+      for (const warning of warnings) io.stderr.write(`${escapeLogLine(warning)}\n`);
+      io.stdout.write(
+        `${escapeLogLine(file)}: ok${warnings.length > 0 ? ` (${warnings.length} warning(s))` : ''}\n`,
+      );
     } catch (error) {
       worst = 2;
       const problems = error instanceof PolicyError ? error.problems : [describeError(error)];

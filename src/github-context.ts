@@ -75,3 +75,54 @@ export function splitRepository(repository: string): { owner: string; repo: stri
   }
   return { owner: match[1]!, repo: match[2]! };
 }
+
+/**
+ * The commit whose policy governs this run: the base of a pull request or merge group, so the
+ * change under review cannot weaken its own gate. Undefined for other events (push, schedule…).
+ */
+export function policyBaseRef(context: WorkflowContext, payload: unknown): string | undefined {
+  const event = (payload ?? {}) as {
+    pull_request?: { base?: { sha?: unknown } };
+    merge_group?: { base_sha?: unknown };
+  };
+  switch (context.eventName) {
+    case 'pull_request':
+    case 'pull_request_target': {
+      const sha = event.pull_request?.base?.sha;
+      if (typeof sha === 'string') return requireSha(sha, 'the pull_request event');
+      throw new ConfigurationError(
+        'missing-base',
+        `the ${context.eventName} event payload has no pull_request.base.sha`,
+      );
+    }
+    case 'merge_group': {
+      const sha = event.merge_group?.base_sha;
+      if (typeof sha === 'string') return requireSha(sha, 'the merge_group event');
+      throw new ConfigurationError(
+        'missing-base',
+        'the merge_group event payload has no merge_group.base_sha',
+      );
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The pull request a sticky comment belongs to, from the event payload: the PR itself on
+ * pull_request events, the PR that triggered the workflow on workflow_run (GitHub lists it only
+ * for branches of the same repository, not for forks). Undefined when there is none.
+ */
+export function pullRequestNumber(context: WorkflowContext, payload: unknown): number | undefined {
+  const event = (payload ?? {}) as {
+    pull_request?: { number?: unknown };
+    workflow_run?: { pull_requests?: Array<{ number?: unknown }> };
+  };
+  const number =
+    context.eventName === 'pull_request' || context.eventName === 'pull_request_target'
+      ? event.pull_request?.number
+      : context.eventName === 'workflow_run'
+        ? event.workflow_run?.pull_requests?.[0]?.number
+        : undefined;
+  return typeof number === 'number' && Number.isSafeInteger(number) && number > 0 ? number : undefined;
+}

@@ -4,65 +4,220 @@
  * success or failure.
  */
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
+import { loadTrustStore } from './adapters/trusted-root.js';
 import { createGitHubClient } from './adapters/github.js';
+import {
+  appPermissions,
+  mintInstallationToken,
+  readAppCredentials,
+  reportAsApp,
+  type InstallationToken,
+} from './adapters/github-app.js';
 import { openImageStore } from './adapters/open-image-store.js';
+import { RequestLog } from './adapters/request-log.js';
 import { createActionsLogger } from './adapters/actions-logger.js';
 import { ConfigurationError, describeError } from './errors.js';
-import { checkRunHeadSha, readWorkflowContext, splitRepository } from './github-context.js';
-import { DEFAULT_CHECK_NAME, parsePlatform, type RunInputs } from './inputs.js';
-import { run } from './main.js';
+import {
+  checkRunHeadSha,
+  policyBaseRef,
+  pullRequestNumber,
+  readWorkflowContext,
+  splitRepository,
+} from './github-context.js';
+import { DEFAULT_CHECK_NAME, parsePlatformList, type AttestationScope, type RunInputs } from './inputs.js';
+import { reportUnreadableInputs, run, type ReportInputs, type RunResult } from './main.js';
 import { escapeLogLine } from './report/escape.js';
 import { VERSION } from './version.js';
+import { readSigningContext } from './provenance/signing-context.js';
+import { provenanceRequest, verificationSummaryRequest } from './provenance/requests.js';
 
 async function main(): Promise<void> {
   const log = createActionsLogger();
-  const inputs = await readInputs();
-  const result = await run(inputs, {
+  const target = await readReportTarget();
+  // Counts the registry and GitHub requests evidence collection sends, for the report's stats.
+  const requestLog = new RequestLog();
+  const clientFor = (token: string) =>
+    createGitHubClient({
+      apiUrl: target.context.apiUrl,
+      token,
+      fetch: requestLog.fetch,
+      onRetry: (message) => log.warning(message),
+    });
+  let github = target.token ? clientFor(target.token) : undefined;
+  let appFailure: unknown;
+  try {
+    const app = await mintAppToken(target);
+    if (app && github) github = reportAsApp(github, clientFor(app.token), app.appId);
+  } catch (error) {
+    // Reported like a wrong input, with github-token: the failure shows on the pull request as
+    // GitHub Actions' check, and a ruleset pinned to the App still waits for the App's own.
+    appFailure = error;
+  }
+  const reporting = {
     now: () => new Date(),
     log,
     toolVersion: VERSION,
+    github,
+    writeSummary: async (markdown: string) => {
+      await core.summary.addRaw(markdown).write();
+    },
+  };
+  let inputs: RunInputs;
+  try {
+    if (appFailure) throw appFailure;
+    inputs = await readInputs(target);
+  } catch (error) {
+    // A wrong input still completes the check run, as a failure that names the input.
+    const result = await reportUnreadableInputs(error, target.report, reporting);
+    setOutputs(result);
+    core.setFailed(escapeLogLine(describeError(error)));
+    return;
+  }
+  const result = await run(inputs, {
+    ...reporting,
+    requestLog,
+    // On a runner, refresh the Sigstore roots over TUF (cached per job); offline, the embedded copies.
+    loadTrust: () =>
+      loadTrustStore({
+        trustedRootPath: inputs.trustedRootPath,
+        workspace: inputs.workspace,
+        tuf: {
+          cacheDir: join(process.env.RUNNER_TEMP || tmpdir(), 'supply-chain-gate-tuf'),
+          log: reporting.log,
+        },
+      }),
+    attestation: {
+      signingContext: () =>
+        readSigningContext({ env: process.env, payload: target.payload, workspace: inputs.workspace }),
+      registry: {
+        credentials: inputs.registryCredentials,
+        githubToken: inputs.githubToken,
+        env: process.env,
+      },
+    },
     openImageStore: (reference) =>
       openImageStore(reference, {
         credentials: inputs.registryCredentials,
         githubToken: inputs.githubToken,
         env: process.env,
+        fetch: requestLog.fetch,
+        onRetry: (message) => reporting.log.warning(message),
       }),
-    github: inputs.github
-      ? createGitHubClient({ apiUrl: inputs.github.apiUrl, token: inputs.github.token })
-      : undefined,
-    writeSummary: async (markdown) => {
-      await core.summary.addRaw(markdown).write();
-    },
   });
-  core.setOutput('verdict', result.decision.verdict);
-  core.setOutput('check-run-id', result.checkRunId === undefined ? '' : String(result.checkRunId));
-  core.setOutput('report-path', result.jsonReportPath ?? '');
-  core.setOutput('digest', result.decision.evidence?.image.digest ?? '');
+  setOutputs(result);
   if (result.exitCode !== 0) {
     core.setFailed(
       result.exitCode === 1
         ? 'The image failed the supply-chain policy: see the check run or the job summary.'
-        : 'The gate could not decide (see the errors above); it fails closed.',
+        : 'The gate could not decide or could not report (see the errors above); it fails closed.',
     );
   }
 }
 
-async function readInputs(): Promise<RunInputs> {
-  const optional = (name: string) => core.getInput(name) || undefined;
+function setOutputs(result: RunResult): void {
+  core.setOutput('verdict', result.decision.verdict);
+  core.setOutput('check-run-id', result.checkRunId === undefined ? '' : String(result.checkRunId));
+  core.setOutput('report-path', result.jsonReportPath ?? '');
+  core.setOutput('sarif-path', result.sarifPath ?? '');
+  core.setOutput('digest', result.decision.evidence?.image.digest ?? '');
+  const provenancePath = result.decision.evidence?.generatedProvenance?.path;
+  core.setOutput(
+    'provenance-path',
+    provenancePath ? resolve(process.env.GITHUB_WORKSPACE || process.cwd(), provenancePath) : '',
+  );
+}
+
+const optional = (name: string) => core.getInput(name) || undefined;
+
+/**
+ * What reporting needs, read before any other input so a mistake in those still reaches the
+ * check run: the token (masked first), the event, the commit and the check's name.
+ */
+async function readReportTarget() {
   const password = optional('registry-password');
   if (password) core.setSecret(password);
   const token = optional('github-token');
   if (token) core.setSecret(token);
-
-  const platformText = optional('platform');
-  const platform = platformText ? parsePlatform(platformText) : undefined;
-  if (platformText && !platform) {
-    throw new ConfigurationError(
-      'invalid-platform',
-      `the "platform" input takes OS/ARCH[/VARIANT], got ${JSON.stringify(platformText)}`,
-    );
+  const appPrivateKey = optional('app-private-key');
+  // The runner masks a multi-line value line by line only when each line is registered.
+  for (const line of appPrivateKey?.split(/\r?\n|\\n/) ?? []) if (line.trim()) core.setSecret(line.trim());
+  if (appPrivateKey) core.setSecret(appPrivateKey);
+  const context = readWorkflowContext(process.env);
+  const payload: unknown = process.env.GITHUB_EVENT_PATH
+    ? JSON.parse(await readFile(process.env.GITHUB_EVENT_PATH, 'utf8'))
+    : undefined;
+  const report: ReportInputs = {
+    checkName: optional('check-name') ?? DEFAULT_CHECK_NAME,
+    workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+    jsonReportPath: optional('report-path') ?? 'supply-chain-gate-report.json',
+  };
+  if (token && optional('post-check-run') !== 'false') {
+    const runUrl = context.runId
+      ? `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`
+      : undefined;
+    report.github = {
+      apiUrl: context.apiUrl,
+      token,
+      headSha: checkRunHeadSha(context, payload, optional('sha')),
+      detailsUrl: runUrl,
+      pullRequestNumber: pullRequestNumber(context, payload),
+      ...splitRepository(context.repository),
+    };
   }
+  return {
+    token,
+    password,
+    context,
+    payload,
+    report,
+    app: { id: optional('app-id'), privateKey: appPrivateKey },
+  };
+}
+
+/**
+ * With the app-id and app-private-key inputs: a token of that GitHub App for this repository
+ * only, masked before anything else happens, to write the check run and the comment as the App.
+ */
+async function mintAppToken(
+  target: Awaited<ReturnType<typeof readReportTarget>>,
+): Promise<InstallationToken | undefined> {
+  // No check run to post (no github-token, or post-check-run: false as on a fork's pull
+  // request): the App has nothing to do.
+  if (!target.report.github) return undefined;
+  const credentials = readAppCredentials(target.app.id, target.app.privateKey, {
+    appId: 'the "app-id" input',
+    privateKey: 'the "app-private-key" input',
+  });
+  if (!credentials) return undefined;
+  const minted = await mintInstallationToken(credentials, {
+    apiUrl: target.context.apiUrl,
+    ...splitRepository(target.context.repository),
+    permissions: appPermissions({ comment: booleanInput('comment') === true }),
+  });
+  core.setSecret(minted.token);
+  core.info(
+    `Posting the check run as the GitHub App ${escapeLogLine(minted.appSlug)}: a ruleset can require it with integration_id ${minted.appId}.`,
+  );
+  return minted;
+}
+
+function booleanInput(name: string): boolean | undefined {
+  const text = optional(name);
+  if (text === undefined) return undefined;
+  if (/^(true|false)$/i.test(text)) return text.toLowerCase() === 'true';
+  throw new ConfigurationError(
+    `invalid-${name}`,
+    `the "${name}" input takes true or false, got ${JSON.stringify(text)}`,
+  );
+}
+
+async function readInputs(target: Awaited<ReturnType<typeof readReportTarget>>): Promise<RunInputs> {
+  const { token, password, context, payload } = target;
+
+  const platforms = parsePlatformList(core.getMultilineInput('platform'), 'the "platform" input');
   const mode = optional('mode');
   if (mode !== undefined && mode !== 'enforce' && mode !== 'audit') {
     throw new ConfigurationError(
@@ -71,40 +226,87 @@ async function readInputs(): Promise<RunInputs> {
     );
   }
   const username = optional('registry-username');
+  const image = optional('image');
+  if (!image) {
+    throw new ConfigurationError(
+      'missing-image',
+      'the "image" input is required: set it to the image the workflow built (registry/name@sha256:…)',
+    );
+  }
   const inputs: RunInputs = {
-    image: core.getInput('image', { required: true }),
+    image,
     digest: optional('digest'),
-    platform,
+    platforms,
+    attestationScopes: attestationScopes(context.repository, token),
     policyPath: optional('policy'),
     scanPaths: core
       .getMultilineInput('scan-results')
       .flatMap((line) => line.split(','))
       .map((path) => path.trim())
       .filter(Boolean),
+    vexPaths: core
+      .getMultilineInput('vex')
+      .flatMap((line) => line.split(','))
+      .map((path) => path.trim())
+      .filter(Boolean),
+    bundlePaths: core
+      .getMultilineInput('bundles')
+      .flatMap((line) => line.split(','))
+      .map((path) => path.trim())
+      .filter(Boolean),
+    trustedRootPath: optional('trusted-root'),
     mode,
-    checkName: optional('check-name') ?? DEFAULT_CHECK_NAME,
-    workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
-    jsonReportPath: optional('report-path') ?? 'supply-chain-gate-report.json',
+    ...target.report,
+    sarifPath: optional('sarif-path'),
+    comment: booleanInput('comment'),
+    ...(booleanInput('provenance')
+      ? {
+          provenance: provenanceRequest(
+            {
+              sign: booleanInput('sign-provenance'),
+              push: optional('push-provenance'),
+              sigstore: optional('sigstore'),
+              path: optional('provenance-path'),
+              platformSubjects: booleanInput('provenance-platforms'),
+            },
+            { push: 'the "push-provenance" input', sigstore: 'the "sigstore" input' },
+          ),
+        }
+      : {}),
+    ...(booleanInput('verification-summary')
+      ? {
+          verificationSummary: verificationSummaryRequest(
+            {
+              push: optional('push-verification-summary'),
+              sigstore: optional('sigstore'),
+              path: optional('verification-summary-path'),
+            },
+            { push: 'the "push-verification-summary" input', sigstore: 'the "sigstore" input' },
+          ),
+        }
+      : {}),
     registryCredentials: username && password ? { username, password } : undefined,
     githubToken: token,
   };
-  if (token && optional('post-check-run') !== 'false') {
-    const context = readWorkflowContext(process.env);
-    const payload = process.env.GITHUB_EVENT_PATH
-      ? JSON.parse(await readFile(process.env.GITHUB_EVENT_PATH, 'utf8'))
-      : undefined;
-    const runUrl = context.runId
-      ? `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`
-      : undefined;
-    inputs.github = {
-      apiUrl: context.apiUrl,
-      token,
-      headSha: checkRunHeadSha(context, payload, optional('sha')),
-      detailsUrl: runUrl,
+  if (context.repository) inputs.repositoryUrl = `${context.serverUrl}/${context.repository}`;
+  const baseRef = policyBaseRef(context, payload);
+  if (baseRef)
+    inputs.policyBase = {
       ...splitRepository(context.repository),
+      ref: baseRef,
+      event: `${context.eventName} event`,
     };
-  }
   return inputs;
+}
+
+/** actions/attest files attestations under the workflow's repository, so that is where to look by default. */
+function attestationScopes(workflowRepository: string, token: string | undefined): AttestationScope[] {
+  const repository = optional('attestations-repository') ?? (token ? workflowRepository : undefined);
+  const org = optional('attestations-org');
+  return [
+    ...(repository && repository !== 'none' ? [splitRepository(repository)] : []),
+    ...(org ? [{ org }] : []),
+  ];
 }
 
 main().catch((error: unknown) => {

@@ -1,8 +1,13 @@
 /**
- * The GitHub REST calls the gate makes: check runs, and files read from the repository. Plain fetch,
- * so tests point it at a loopback stand-in and GitHub Enterprise Server users at
- * `https://HOST/api/v3`. The token goes in the Authorization header and nowhere else: not in a URL,
- * not in an error message.
+ * The GitHub REST calls the gate makes: check runs, pull request comments, and files read from the
+ * repository. Plain fetch, so tests point it at a loopback stand-in and GitHub Enterprise Server
+ * users at `https://HOST/api/v3`. The token goes in the Authorization header and nowhere else: not
+ * in a URL, not in an error message.
+ *
+ * Every call is retried the way Octokit's plugin-retry and plugin-throttling retry: 429, 5xx,
+ * network errors and rate limits (secondary ones answered with 403) are tried again after
+ * `Retry-After`, `x-ratelimit-reset` or an exponential backoff, within one time budget per call;
+ * any other 4xx is the caller's mistake and is not retried.
  */
 import { ConfigurationError, GateError, VerificationError } from '../errors.js';
 import { VERSION } from '../version.js';
@@ -16,6 +21,26 @@ const API_VERSION = '2022-11-28';
 const PAGE_SIZE = 100;
 const DEFAULT_TIMEOUT_MS = 30_000;
 const MAX_DETAIL_LENGTH = 200;
+/** GitHub's advice for a secondary rate limit that names no wait: at least a minute. */
+const SECONDARY_LIMIT_WAIT_MS = 60_000;
+
+export interface RetryPolicy {
+  /** Attempts after the first. */
+  maxRetries: number;
+  /** The first backoff for a 5xx or a network error; it doubles with each retry. */
+  baseDelayMs: number;
+  /** No single wait is longer than this, whatever a header asks. */
+  maxDelayMs: number;
+  /** Waits and attempts of one call together stop here: the step must end. */
+  budgetMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxRetries: 5,
+  baseDelayMs: 1_000,
+  maxDelayMs: SECONDARY_LIMIT_WAIT_MS,
+  budgetMs: 150_000,
+};
 
 export type CheckRunStatus = 'queued' | 'in_progress' | 'completed';
 export type CheckRunConclusion =
@@ -59,6 +84,8 @@ export interface UpdateCheckRunRequest {
   repo: string;
   checkRunId: number;
   status?: CheckRunStatus;
+  startedAt?: string;
+  detailsUrl?: string;
   conclusion?: CheckRunConclusion;
   completedAt?: string;
   output?: CheckRunOutput;
@@ -67,13 +94,28 @@ export interface UpdateCheckRunRequest {
 export interface GitHubClient {
   createCheckRun(request: CreateCheckRunRequest): Promise<{ id: number; htmlUrl: string }>;
   updateCheckRun(request: UpdateCheckRunRequest): Promise<void>;
-  /** The newest check run named `name` on the commit `ref`. */
+  /** The newest check run named `name` on the commit `ref`; with `appId`, only that App's runs. */
   findCheckRun(request: {
     owner: string;
     repo: string;
     ref: string;
     name: string;
-  }): Promise<{ id: number } | undefined>;
+    appId?: number;
+  }): Promise<{ id: number; status: CheckRunStatus; htmlUrl: string } | undefined>;
+  /** Every comment on an issue or pull request, oldest first. */
+  listIssueComments(request: { owner: string; repo: string; issueNumber: number }): Promise<IssueComment[]>;
+  createIssueComment(request: {
+    owner: string;
+    repo: string;
+    issueNumber: number;
+    body: string;
+  }): Promise<{ id: number; htmlUrl: string }>;
+  updateIssueComment(request: {
+    owner: string;
+    repo: string;
+    commentId: number;
+    body: string;
+  }): Promise<{ id: number; htmlUrl: string }>;
   /** The file's text at `ref`; undefined when there is no such file. */
   getFileContent(request: {
     owner: string;
@@ -81,6 +123,38 @@ export interface GitHubClient {
     path: string;
     ref: string;
   }): Promise<string | undefined>;
+  /** Every attestation for `subjectDigest` in a repository, or without `repo` in an organization. */
+  listAttestations(request: {
+    owner: string;
+    repo?: string;
+    subjectDigest: string;
+  }): Promise<AttestationListing>;
+  /** Stores a sigstore bundle as an artifact attestation of the repository (what actions/attest does). */
+  createAttestation(request: {
+    owner: string;
+    repo: string;
+    bundle: unknown;
+  }): Promise<{ id: number; url: string }>;
+}
+
+export interface AttestationListing {
+  /** The list's URL (first page): where the attestations were found. */
+  url: string;
+  /** False when GitHub answered 404: no such repository or organization, or the token cannot see it. */
+  exists: boolean;
+  /** `bundle` as GitHub returned it inline; unchecked. */
+  attestations: Array<{ bundle?: unknown }>;
+}
+
+/** More attestations than this for one digest are refused rather than read in part. */
+export const MAX_ATTESTATIONS = 1000;
+
+export interface IssueComment {
+  id: number;
+  body: string;
+  /** `Bot` for GITHUB_TOKEN's github-actions[bot] and for apps; `User` for people. */
+  authorType: string;
+  htmlUrl: string;
 }
 
 export interface GitHubClientOptions {
@@ -91,6 +165,12 @@ export interface GitHubClientOptions {
   userAgent?: string;
   /** Per request, body included. */
   timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Told before each retry, with what went wrong and how long the wait is: for the log. */
+  onRetry?(message: string): void;
+  /** The clock and the wait between retries; tests pass a virtual clock. */
+  sleep?(ms: number): Promise<void>;
+  now?(): number;
 }
 
 interface ApiCall {
@@ -123,22 +203,105 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     return url;
   }
 
+  const retryPolicy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
+  const clock = options.now ?? Date.now;
+  /** How many attempts a response took, so its error can say the gate already tried again. */
+  const attemptsOf = new WeakMap<Response, number>();
+
+  async function fetchOnce(call: ApiCall, url: URL): Promise<Response> {
+    return doFetch(url, {
+      method: call.method,
+      headers: call.body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+      body: call.body === undefined ? undefined : JSON.stringify(call.body),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  }
+
+  /**
+   * One call, retried while GitHub says "later" and the budget allows; the last response is
+   * returned whatever its status, so each caller decides what a 404 means.
+   */
   async function send(call: ApiCall, url: URL = urlFor(call)): Promise<Response> {
-    try {
-      return await doFetch(url, {
-        method: call.method,
-        headers: call.body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
-        body: call.body === undefined ? undefined : JSON.stringify(call.body),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-    } catch (error) {
-      const timedOut = isRecord(error) && (error.name === 'TimeoutError' || error.name === 'AbortError');
-      throw new VerificationError(
-        'github-unreachable',
-        `cannot reach the GitHub API at ${base} (${timedOut ? `no answer within ${timeoutMs / 1000} s` : networkReason(error)}); check the API URL and that this runner can reach it`,
-        { cause: error },
+    const started = clock();
+    for (let attempt = 1; ; attempt += 1) {
+      let response: Response | undefined;
+      let networkError: unknown;
+      try {
+        response = await fetchOnce(call, url);
+      } catch (error) {
+        networkError = error;
+      }
+      const wait = response
+        ? await retryDelay(response, attempt)
+        : attempt <= retryPolicy.maxRetries
+          ? backoff(attempt)
+          : undefined;
+      const elapsed = clock() - started;
+      if (wait === undefined || attempt > retryPolicy.maxRetries || elapsed + wait > retryPolicy.budgetMs) {
+        if (response) {
+          attemptsOf.set(response, attempt);
+          return response;
+        }
+        throw unreachable(networkError, attempt);
+      }
+      const what = response
+        ? `answered ${response.status}`
+        : `could not be reached (${networkReason(networkError)})`;
+      options.onRetry?.(
+        `GitHub API ${call.method} ${call.path} ${what}; retrying in ${formatSeconds(wait)} (attempt ${attempt + 1} of ${retryPolicy.maxRetries + 1})`,
       );
+      await sleep(wait);
     }
+  }
+
+  /** How long to wait before trying a response's call again; undefined when it must not be retried. */
+  async function retryDelay(response: Response, attempt: number): Promise<number | undefined> {
+    if (response.ok || attempt > retryPolicy.maxRetries) return undefined;
+    const status = response.status;
+    if (status !== 403 && status !== 429 && status < 500) return undefined;
+    const retryAfter = retryAfterMs(response);
+    if (status === 403 || status === 429) {
+      // A 403 is a rate limit only when GitHub says so; otherwise the token lacks a permission.
+      const message =
+        status === 403
+          ? await response
+              .clone()
+              .text()
+              .catch(() => '')
+          : '';
+      const secondary = /secondary rate limit|abuse/i.test(message);
+      const primary = response.headers.get('x-ratelimit-remaining') === '0';
+      if (status === 403 && !secondary && !primary && retryAfter === undefined) return undefined;
+      const untilReset = primary ? resetWaitMs(response) : undefined;
+      const wait = retryAfter ?? untilReset ?? (secondary ? SECONDARY_LIMIT_WAIT_MS : backoff(attempt));
+      // Waiting less than GitHub asks only spends another attempt on the same refusal.
+      if (wait > retryPolicy.maxDelayMs) return undefined;
+      await response.body?.cancel();
+      return wait;
+    }
+    await response.body?.cancel();
+    return Math.min(retryAfter ?? backoff(attempt), retryPolicy.maxDelayMs);
+  }
+
+  function backoff(attempt: number): number {
+    return Math.min(retryPolicy.baseDelayMs * 2 ** (attempt - 1), retryPolicy.maxDelayMs);
+  }
+
+  function resetWaitMs(response: Response): number | undefined {
+    const reset = Number(response.headers.get('x-ratelimit-reset'));
+    if (!Number.isFinite(reset) || reset <= 0) return undefined;
+    return Math.max(reset * 1000 - Date.now(), 0) + 1_000;
+  }
+
+  function unreachable(error: unknown, attempts: number): VerificationError {
+    const timedOut = isRecord(error) && (error.name === 'TimeoutError' || error.name === 'AbortError');
+    const tries = attempts > 1 ? `, ${attempts} attempts` : '';
+    return new VerificationError(
+      'github-unreachable',
+      `cannot reach the GitHub API at ${base} (${timedOut ? `no answer within ${timeoutMs / 1000} s` : networkReason(error)}${tries}); check the API URL and that this runner can reach it`,
+      { cause: error },
+    );
   }
 
   /** GitHub's `message`, one short line, with the token cut out should anything ever echo it. */
@@ -157,7 +320,9 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
 
   async function failure(call: ApiCall, response: Response): Promise<GateError> {
     const message = await githubMessage(response);
-    const what = `GitHub API ${call.method} ${call.path} returned ${response.status}${message ? ` (${message})` : ''}`;
+    const attempts = attemptsOf.get(response) ?? 1;
+    const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
+    const what = `GitHub API ${call.method} ${call.path} returned ${response.status}${message ? ` (${message})` : ''}${tries}`;
     if (response.status === 401) {
       return new ConfigurationError(
         'github-unauthorized',
@@ -166,9 +331,12 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     }
     // GitHub answers a spent rate limit with 403 too; telling the user to add a permission would mislead.
     if (response.status === 429 || (response.status === 403 && isRateLimited(response, message))) {
+      const reset = Number(response.headers.get('x-ratelimit-reset'));
+      const when =
+        Number.isFinite(reset) && reset > 0 ? ` (it resets at ${new Date(reset * 1000).toISOString()})` : '';
       return new VerificationError(
         'github-rate-limited',
-        `${what}: the token's API rate limit is spent; retry later`,
+        `${what}: the token's API rate limit is spent${when}; re-run the job later`,
       );
     }
     if (response.status === 403 || (response.status === 404 && call.notFoundMeansForbidden)) {
@@ -184,7 +352,14 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     try {
       return await response.json();
     } catch (error) {
-      throw unexpected(call, 'a body that is not JSON', error);
+      // Duck-typed like networkReason: a body that broke off is not a body that is not JSON.
+      if (isRecord(error) && error.name === 'SyntaxError')
+        throw unexpected(call, 'a body that is not JSON', error);
+      throw new VerificationError(
+        'github-unreachable',
+        `GitHub API ${call.method} ${call.path}: the connection broke before the whole answer arrived (${networkReason(error)}); re-run the job`,
+        { cause: error },
+      );
     }
   }
 
@@ -202,8 +377,26 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     );
   }
 
+  /** Every page of a list, following GitHub's Link header. */
+  async function* pages(call: ApiCall): AsyncGenerator<unknown> {
+    let url: URL | undefined = urlFor(call);
+    while (url) {
+      const response = await send(call, url);
+      if (!response.ok) throw await failure(call, response);
+      yield await readJson(call, response);
+      url = nextPage(call, response);
+    }
+  }
+
+  function commentRef(call: ApiCall, comment: unknown): { id: number; htmlUrl: string } {
+    if (!isRecord(comment) || typeof comment.id !== 'number' || typeof comment.html_url !== 'string') {
+      throw unexpected(call, 'a comment without an id or html_url');
+    }
+    return { id: comment.id, htmlUrl: comment.html_url };
+  }
+
   function checkRunPath(owner: string, repo: string, id?: number): string {
-    return `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/check-runs${id === undefined ? '' : `/${id}`}`;
+    return `${repoPath(owner, repo)}/check-runs${id === undefined ? '' : `/${id}`}`;
   }
 
   async function patchCheckRun(
@@ -268,27 +461,30 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       }
       await patchCheckRun(update.owner, update.repo, update.checkRunId, {
         status: update.status,
+        started_at: update.startedAt,
+        details_url: update.detailsUrl,
         conclusion: update.conclusion,
         completed_at: update.completedAt,
         output: output && outputPayload(output, last),
       });
     },
 
-    async findCheckRun({ owner, repo, ref, name }) {
+    async findCheckRun({ owner, repo, ref, name, appId }) {
       // `filter=latest` keeps one run per check suite, and GitHub documents no order for the list:
       // reading every page of `filter=all` and taking the highest id is the newest run either way.
       const call: ApiCall = {
         method: 'GET',
-        path: `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/commits/${encodeURIComponent(ref)}/check-runs`,
-        query: { check_name: name, filter: 'all', per_page: String(PAGE_SIZE) },
+        path: `${repoPath(owner, repo)}/commits/${encodeURIComponent(ref)}/check-runs`,
+        query: {
+          check_name: name,
+          filter: 'all',
+          per_page: String(PAGE_SIZE),
+          ...(appId === undefined ? {} : { app_id: String(appId) }),
+        },
         permission: 'checks: read',
       };
-      let newest: number | undefined;
-      let url: URL | undefined = urlFor(call);
-      while (url) {
-        const response = await send(call, url);
-        if (!response.ok) throw await failure(call, response);
-        const page = await readJson(call, response);
+      let newest: { id: number; status: CheckRunStatus; htmlUrl: string } | undefined;
+      for await (const page of pages(call)) {
         if (!isRecord(page) || !Array.isArray(page.check_runs)) {
           throw unexpected(call, 'a page without check_runs');
         }
@@ -297,20 +493,64 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
             isRecord(run) &&
             run.name === name &&
             typeof run.id === 'number' &&
-            (newest === undefined || run.id > newest)
+            isCheckRunStatus(run.status) &&
+            (newest === undefined || run.id > newest.id)
           ) {
-            newest = run.id;
+            newest = { id: run.id, status: run.status, htmlUrl: String(run.html_url ?? '') };
           }
         }
-        url = nextPage(call, response);
       }
-      return newest === undefined ? undefined : { id: newest };
+      return newest;
+    },
+
+    async listIssueComments({ owner, repo, issueNumber }) {
+      const call: ApiCall = {
+        method: 'GET',
+        path: `${repoPath(owner, repo)}/issues/${issueNumber}/comments`,
+        query: { per_page: String(PAGE_SIZE) },
+        permission: 'pull-requests: read',
+      };
+      const comments: IssueComment[] = [];
+      for await (const page of pages(call)) {
+        if (!Array.isArray(page)) throw unexpected(call, 'a page that is not a list of comments');
+        for (const comment of page as unknown[]) {
+          if (!isRecord(comment) || typeof comment.id !== 'number') continue;
+          comments.push({
+            id: comment.id,
+            body: typeof comment.body === 'string' ? comment.body : '',
+            authorType: isRecord(comment.user) ? String(comment.user.type) : '',
+            htmlUrl: String(comment.html_url ?? ''),
+          });
+        }
+      }
+      return comments;
+    },
+
+    async createIssueComment({ owner, repo, issueNumber, body }) {
+      const call: ApiCall = {
+        method: 'POST',
+        path: `${repoPath(owner, repo)}/issues/${issueNumber}/comments`,
+        body: { body },
+        permission: 'pull-requests: write',
+        notFoundMeansForbidden: true,
+      };
+      return commentRef(call, await request(call));
+    },
+
+    async updateIssueComment({ owner, repo, commentId, body }) {
+      const call: ApiCall = {
+        method: 'PATCH',
+        path: `${repoPath(owner, repo)}/issues/comments/${commentId}`,
+        body: { body },
+        permission: 'pull-requests: write',
+      };
+      return commentRef(call, await request(call));
     },
 
     async getFileContent({ owner, repo, path, ref }) {
       const call: ApiCall = {
         method: 'GET',
-        path: `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/contents/${path.split('/').map(encodeURIComponent).join('/')}`,
+        path: `${repoPath(owner, repo)}/contents/${path.split('/').map(encodeURIComponent).join('/')}`,
         query: { ref },
         permission: 'contents: read',
       };
@@ -334,6 +574,53 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       }
       return Buffer.from(file.content, 'base64').toString('utf8');
     },
+
+    async createAttestation({ owner, repo, bundle }) {
+      const call: ApiCall = {
+        method: 'POST',
+        path: `${repoPath(owner, repo)}/attestations`,
+        body: { bundle },
+        permission: 'attestations: write',
+        notFoundMeansForbidden: true,
+      };
+      const created = await request(call);
+      if (!isRecord(created) || typeof created.id !== 'number') {
+        throw unexpected(call, 'an attestation without an id');
+      }
+      return { id: created.id, url: `${base}${call.path}` };
+    },
+
+    async listAttestations({ owner, repo, subjectDigest }) {
+      const call: ApiCall = {
+        method: 'GET',
+        path: `${repo === undefined ? `/orgs/${encodeURIComponent(owner)}` : repoPath(owner, repo)}/attestations/${encodeURIComponent(subjectDigest).replace('%3A', ':')}`,
+        query: { per_page: String(PAGE_SIZE) },
+        permission: 'attestations: read',
+      };
+      const listUrl = `${base}${call.path}`;
+      const attestations: AttestationListing['attestations'] = [];
+      for (let url: URL | undefined = urlFor(call); url;) {
+        const response = await send(call, url);
+        if (response.status === 404 && attestations.length === 0)
+          return { url: listUrl, exists: false, attestations };
+        if (!response.ok) throw await failure(call, response);
+        const page = await readJson(call, response);
+        if (!isRecord(page) || !Array.isArray(page.attestations)) {
+          throw unexpected(call, 'a page without an attestations list');
+        }
+        for (const item of page.attestations as unknown[]) {
+          attestations.push(isRecord(item) ? { bundle: item.bundle } : {});
+        }
+        if (attestations.length > MAX_ATTESTATIONS) {
+          throw new VerificationError(
+            'too-many-attestations',
+            `GitHub lists more than ${MAX_ATTESTATIONS} attestations for ${subjectDigest} at ${listUrl}; the gate will not read that many`,
+          );
+        }
+        url = nextPage(call, response);
+      }
+      return { url: listUrl, exists: true, attestations };
+    },
   };
 
   /** The Link header's next page, refused if it leaves the API's origin: the token must not follow it. */
@@ -346,7 +633,16 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   }
 }
 
-function parseApiUrl(text: string): URL {
+function repoPath(owner: string, repo: string): string {
+  return `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`;
+}
+
+function isCheckRunStatus(value: unknown): value is CheckRunStatus {
+  return value === 'queued' || value === 'in_progress' || value === 'completed';
+}
+
+/** The API URL, refused when it would carry a credential in clear text to another host. */
+export function parseApiUrl(text: string): URL {
   let url: URL;
   try {
     url = new URL(text);
@@ -382,6 +678,20 @@ function outputPayload(output: CheckRunOutput, annotations: readonly CheckRunAnn
 
 function isRateLimited(response: Response, message: string): boolean {
   return response.headers.get('x-ratelimit-remaining') === '0' || /rate limit/i.test(message);
+}
+
+/** `Retry-After` in seconds or as an HTTP date, in milliseconds. */
+function retryAfterMs(response: Response): number | undefined {
+  const value = response.headers.get('retry-after');
+  if (value === null || value.trim() === '') return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(seconds, 0) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(date - Date.now(), 0);
+}
+
+function formatSeconds(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
 }
 
 // Duck-typed rather than `instanceof Error`: fetch's errors may come from another realm (jest's vm).

@@ -1,19 +1,34 @@
 /**
  * Image references as users write them: `registry/name[:tag][@sha256:…]` (the distribution reference
- * grammar, with Docker Hub's short forms) and `oci:PATH[:tag][@sha256:…]` for a local OCI layout.
- * Parsing is pure; nothing here touches the network or the file system.
+ * grammar, with Docker Hub's short forms), `oci:PATH[:tag][@sha256:…]` for a local OCI layout,
+ * `oci-archive:PATH[:tag][@sha256:…]` for one packed in a tar file, and `docker:NAME[:TAG]` or
+ * `docker:sha256:<image id>` for an image in the local Docker engine. Parsing is pure; nothing here
+ * touches the network or the file system.
  */
 import { ConfigurationError } from '../errors.js';
 
 export type ImageReference =
   | { kind: 'registry'; registry: string; repository: string; tag?: string; digest?: string }
-  | { kind: 'oci-layout'; path: string; tag?: string; digest?: string };
+  | { kind: 'oci-layout' | 'oci-archive'; path: string; tag?: string; digest?: string }
+  | {
+      kind: 'docker';
+      /** What the engine is asked for: the name as written, or `sha256:<image id>`. */
+      engineReference: string;
+      /** `registry/repository` for a reference by name, as RepoDigests are matched against. */
+      name?: string;
+      tag?: string;
+      imageId?: string;
+      /** Never parsed: the engine names images by tag or ID, a digest to bind to is the digest input. */
+      digest?: string;
+    };
 
 export const DOCKER_HUB_REGISTRY = 'docker.io';
 
 const OCI_PREFIX = 'oci:';
+const OCI_ARCHIVE_PREFIX = 'oci-archive:';
+const DOCKER_PREFIX = 'docker:';
 const EXPECTED_FORM =
-  'expected registry/name[:tag][@sha256:<64 hex>] (e.g. ghcr.io/acme/app:1.0) or oci:PATH[:tag][@sha256:<64 hex>]';
+  'expected registry/name[:tag][@sha256:<64 hex>] (e.g. ghcr.io/acme/app:1.0), oci:PATH[:tag][@sha256:<64 hex>], oci-archive:PATH[:tag][@sha256:<64 hex>], or docker:NAME[:TAG] / docker:sha256:<image id> for the local Docker engine';
 /** distribution/reference caps the whole name (registry and repository) at 255 characters. */
 const MAX_NAME_LENGTH = 255;
 const MAX_QUOTED_INPUT = 200;
@@ -36,16 +51,35 @@ export function parseImageReference(input: string): ImageReference {
   };
   if (input.length === 0) fail('it is empty');
   if (/\s/.test(input)) fail('it contains whitespace');
-  if (input.startsWith(OCI_PREFIX)) return parseOciLayoutReference(input.slice(OCI_PREFIX.length), fail);
+  if (input.startsWith(OCI_PREFIX)) {
+    return parseOciLayoutReference('oci-layout', input.slice(OCI_PREFIX.length), fail);
+  }
+  if (input.startsWith(OCI_ARCHIVE_PREFIX)) {
+    return parseOciLayoutReference('oci-archive', input.slice(OCI_ARCHIVE_PREFIX.length), fail);
+  }
+  if (input.startsWith(DOCKER_PREFIX)) {
+    return parseDockerEngineReference(input.slice(DOCKER_PREFIX.length), fail);
+  }
   if (input.includes('://')) fail('drop the URL scheme');
   return parseRegistryReference(input, fail);
 }
 
-/** `registry/repository` for registry images, `oci:PATH` for layouts: the name without tag or digest. */
+/**
+ * The name without tag or digest: `registry/repository` for registry images and for local engine
+ * images named so (policy overrides for the repository then apply before it is pushed), `oci:PATH`
+ * and `oci-archive:PATH` for layouts, `docker:sha256:<image id>` for an engine image named by ID.
+ */
 export function formatImageName(reference: ImageReference): string {
-  return reference.kind === 'registry'
-    ? `${reference.registry}/${reference.repository}`
-    : `${OCI_PREFIX}${reference.path}`;
+  switch (reference.kind) {
+    case 'registry':
+      return `${reference.registry}/${reference.repository}`;
+    case 'oci-layout':
+      return `${OCI_PREFIX}${reference.path}`;
+    case 'oci-archive':
+      return `${OCI_ARCHIVE_PREFIX}${reference.path}`;
+    case 'docker':
+      return reference.name ?? `${DOCKER_PREFIX}${reference.engineReference}`;
+  }
 }
 
 /** True for 127.0.0.0/8, `localhost` and `::1`, each with or without a port (`[::1]:5000`). */
@@ -58,8 +92,9 @@ export function isLoopbackHost(host: string): boolean {
 }
 
 type Fail = (reason: string) => never;
+type RegistryReference = Extract<ImageReference, { kind: 'registry' }>;
 
-function parseRegistryReference(input: string, fail: Fail): ImageReference {
+function parseRegistryReference(input: string, fail: Fail): RegistryReference {
   const [nameAndTag, digest] = splitDigest(input, input.indexOf('@'), fail);
   const { name, tag } = splitTag(nameAndTag, fail);
   if (name.length > MAX_NAME_LENGTH) fail(`the name is longer than ${MAX_NAME_LENGTH} characters`);
@@ -88,17 +123,55 @@ function parseRegistryReference(input: string, fail: Fail): ImageReference {
   };
 }
 
-function parseOciLayoutReference(rest: string, fail: Fail): ImageReference {
+function parseOciLayoutReference(
+  kind: 'oci-layout' | 'oci-archive',
+  rest: string,
+  fail: Fail,
+): ImageReference {
   // Paths may contain `@` and `:`, so only a trailing `@sha256:…` is a digest and only a `:` after
   // the last `/` starts a tag.
   const [pathAndTag, digest] = splitDigest(rest, rest.lastIndexOf('@sha256:'), fail);
   const { name: path, tag } = splitTag(pathAndTag, fail);
-  if (path.length === 0) fail('the OCI layout path is empty');
+  if (path.length === 0) {
+    fail(kind === 'oci-layout' ? 'the OCI layout path is empty' : 'the OCI archive path is empty');
+  }
   return {
-    kind: 'oci-layout',
+    kind,
     path,
     ...(tag === undefined ? {} : { tag }),
     ...(digest === undefined ? {} : { digest }),
+  };
+}
+
+/**
+ * `docker:NAME[:TAG]` is checked with the registry grammar (the engine's own), `docker:sha256:<hex>`
+ * is an image ID. A digest is refused here: the engine finds images by digest only among the
+ * registry digests it recorded, which is what the digest input already binds to.
+ */
+function parseDockerEngineReference(rest: string, fail: Fail): ImageReference {
+  if (rest.length === 0) fail('the image name after "docker:" is empty');
+  if (rest.startsWith('//')) {
+    fail(
+      'drop the URL scheme: docker:NAME reads the local engine, a registry image is written without a scheme',
+    );
+  }
+  if (rest.startsWith('sha256:')) {
+    if (!SHA256_DIGEST.test(rest)) {
+      fail('an image ID must be "sha256:" followed by 64 lowercase hex characters');
+    }
+    return { kind: 'docker', engineReference: rest, imageId: rest };
+  }
+  if (rest.includes('@')) {
+    fail(
+      'a docker: reference names the image by NAME[:TAG] or by its image ID; give the digest to bind to as the digest input',
+    );
+  }
+  const parsed = parseRegistryReference(rest, fail);
+  return {
+    kind: 'docker',
+    engineReference: rest,
+    name: `${parsed.registry}/${parsed.repository}`,
+    ...(parsed.tag === undefined ? {} : { tag: parsed.tag }),
   };
 }
 

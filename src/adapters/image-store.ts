@@ -30,14 +30,30 @@ export interface ManifestDocument {
   json: Record<string, unknown>;
 }
 
+/**
+ * The manifests a store lists as referring to a digest (OCI 1.1 `subject`), or `supported: false`
+ * when it cannot list them (a registry without the referrers API). The list is a claim: each
+ * manifest must be read to learn what it is and what it is about.
+ */
+export type ReferrerListing =
+  { supported: true; uri: string; digests: string[] } | { supported: false; uri: string };
+
 export interface ImageStore {
-  readonly kind: 'registry' | 'oci-layout';
+  /** `docker`: an image saved from the local engine, which no registry may hold yet. */
+  readonly kind: 'registry' | 'oci-layout' | 'docker';
   /** e.g. `http://127.0.0.1:5000/v2/acme/app` or `oci:/abs/path`; never contains credentials. */
   readonly location: string;
   /** By digest if the reference has one (even with a tag), else by tag: `latest` for a registry. */
   resolve(reference: ImageReference): Promise<ManifestDocument>;
   getManifest(digest: string): Promise<ManifestDocument>;
   getBlob(digest: string, maxBytes: number): Promise<Uint8Array>;
+  /** The manifest a tag names, or undefined when there is no such tag. */
+  findTag(tag: string): Promise<ManifestDocument | undefined>;
+  listReferrers(digest: string): Promise<ReferrerListing>;
+  /** Where a manifest (by digest or tag) of this store is, as a report names it. */
+  manifestUri(digestOrTag: string): string;
+  /** Removes what the store unpacked on disk (a saved image, an unpacked archive); it is not used after. */
+  close?(): Promise<void>;
 }
 
 export function isIndexMediaType(mediaType: string): boolean {

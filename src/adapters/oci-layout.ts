@@ -2,6 +2,12 @@
  * An OCI image layout on disk (image-spec `image-layout.md`): the `oci-layout` marker, `index.json`
  * and content-addressed `blobs/sha256/<hex>`. The layout may come from an untrusted build, so every
  * blob is read through its real path, must stay inside the layout and must hash to its name.
+ *
+ * Signatures and attestations can travel in a layout three ways, and each is read as its registry
+ * counterpart: under cosign's tags (`sha256-<hex>.sig`/`.att`, e.g. copied with skopeo or oras);
+ * as manifests whose `subject` is the image (`oras copy --recursive`), which stand in for the
+ * referrers API; and as `cosign save` writes them, untagged entries of kind
+ * `dev.cosignproject.cosign/sigs`/`atts` beside the one image, read as that image's cosign tags.
  */
 import { constants } from 'node:fs';
 import { open, realpath, type FileHandle } from 'node:fs/promises';
@@ -19,15 +25,27 @@ import {
   verifyDigest,
   type ImageStore,
   type ManifestDocument,
+  type ReferrerListing,
 } from './image-store.js';
 
 const REF_NAME_ANNOTATION = 'org.opencontainers.image.ref.name';
 const LAYOUT_VERSION = '1.0.0';
+/** `cosign save` marks each index.json entry with what it is. */
+const COSIGN_KIND_ANNOTATION = 'kind';
+const COSIGN_IMAGE_KINDS = new Set(['dev.cosignproject.cosign/image', 'dev.cosignproject.cosign/imageIndex']);
+const COSIGN_ATTACHMENT_KINDS: Record<string, string> = {
+  '.sig': 'dev.cosignproject.cosign/sigs',
+  '.att': 'dev.cosignproject.cosign/atts',
+};
+/** Tags that hold signatures, attestations or referrers of a digest, never the image itself. */
+const ATTACHMENT_TAG = /^sha256-[a-f0-9]{64}(?:\.[a-z]+)?$/;
+const COSIGN_TAG = /^(sha256)-([a-f0-9]{64})(\.sig|\.att)$/;
 
 interface IndexEntry {
   digest: string;
   mediaType?: string;
   tag?: string;
+  kind?: string;
 }
 
 export class OciLayoutStore implements ImageStore {
@@ -36,6 +54,7 @@ export class OciLayoutStore implements ImageStore {
   private readonly root: string;
   private realRoot?: Promise<string>;
   private entries?: Promise<IndexEntry[]>;
+  private subjects?: Promise<Array<{ digest: string; subject?: string }>>;
 
   constructor(path: string) {
     this.root = resolve(path);
@@ -50,8 +69,68 @@ export class OciLayoutStore implements ImageStore {
       const listed = entries.find((entry) => entry.digest === digest);
       return this.readManifest(digest, listed?.mediaType, 'named by the user');
     }
-    const entry = this.pickEntry(entries, reference.tag);
+    const entry = await this.pickEntry(entries, reference.tag);
     return this.readManifest(entry.digest, entry.mediaType, 'named by the user');
+  }
+
+  async findTag(tag: string): Promise<ManifestDocument | undefined> {
+    const entries = await this.indexEntries();
+    const tagged = entries.filter((entry) => entry.tag === tag);
+    if (tagged.length > 1) {
+      throw new VerificationError(
+        'ambiguous-tag',
+        `tag ${JSON.stringify(tag)} names ${tagged.length} manifests in ${join(this.root, 'index.json')}; the layout is inconsistent`,
+      );
+    }
+    const entry = tagged[0] ?? this.cosignSavedAttachment(entries, tag);
+    return entry && this.readManifest(entry.digest, entry.mediaType, 'referenced by other content');
+  }
+
+  /** The manifests in index.json whose `subject` is `digest`: what a registry's referrers API would list. */
+  async listReferrers(digest: string): Promise<ReferrerListing> {
+    const subjects = await this.subjectsOfEntries();
+    return {
+      supported: true,
+      uri: join(this.root, 'index.json'),
+      digests: subjects.filter((entry) => entry.subject === digest).map((entry) => entry.digest),
+    };
+  }
+
+  manifestUri(digestOrTag: string): string {
+    return `${this.location}${digestOrTag.startsWith('sha256:') ? '@' : ':'}${digestOrTag}`;
+  }
+
+  /** `cosign save` keeps the image's signatures and attestations untagged, marked by kind. */
+  private cosignSavedAttachment(entries: IndexEntry[], tag: string): IndexEntry | undefined {
+    const match = COSIGN_TAG.exec(tag);
+    if (!match) return undefined;
+    const [, algorithm, hex, suffix = ''] = match;
+    const images = entries.filter((entry) => entry.kind !== undefined && COSIGN_IMAGE_KINDS.has(entry.kind));
+    if (images.length !== 1 || images[0]?.digest !== `${algorithm}:${hex}`) return undefined;
+    return entries.find((entry) => entry.kind === COSIGN_ATTACHMENT_KINDS[suffix]);
+  }
+
+  private subjectsOfEntries(): Promise<Array<{ digest: string; subject?: string }>> {
+    this.subjects ??= this.indexEntries().then((entries) =>
+      Promise.all(
+        entries.map(async (entry) => {
+          const manifest = await this.readManifest(
+            entry.digest,
+            entry.mediaType,
+            'referenced by other content',
+          );
+          const { subject } = manifest.json;
+          const subjectDigest =
+            typeof subject === 'object' && subject !== null
+              ? (subject as { digest?: unknown }).digest
+              : undefined;
+          return typeof subjectDigest === 'string'
+            ? { digest: entry.digest, subject: subjectDigest }
+            : { digest: entry.digest };
+        }),
+      ),
+    );
+    return this.subjects;
   }
 
   async getManifest(digest: string): Promise<ManifestDocument> {
@@ -78,17 +157,18 @@ export class OciLayoutStore implements ImageStore {
     return bytes;
   }
 
-  private pickEntry(entries: IndexEntry[], tag: string | undefined): IndexEntry {
+  private async pickEntry(entries: IndexEntry[], tag: string | undefined): Promise<IndexEntry> {
     const tags = entries.flatMap((entry) => (entry.tag === undefined ? [] : [JSON.stringify(entry.tag)]));
     const available = tags.length > 0 ? `available tags: ${tags.join(', ')}` : 'it has no tagged manifests';
     if (tag === undefined) {
-      const [only, ...others] = entries;
+      const images = await this.imageEntries(entries);
+      const [only, ...others] = images;
       if (only && others.length === 0) return only;
       throw new ConfigurationError(
         only ? 'ambiguous-image-reference' : 'manifest-not-found',
         only
-          ? `the OCI layout ${this.root} holds ${entries.length} manifests; name one as oci:PATH:TAG (${available})`
-          : `the OCI layout ${this.root} holds no manifests`,
+          ? `the OCI layout ${this.root} holds ${images.length} images; name one as oci:PATH:TAG (${available})`
+          : `the OCI layout ${this.root} holds no images`,
       );
     }
     const matches = entries.filter((entry) => entry.tag === tag);
@@ -106,6 +186,22 @@ export class OciLayoutStore implements ImageStore {
       );
     }
     return match;
+  }
+
+  /** Entries that can be the image: not a signature, attestation or referrer attached to one. */
+  private async imageEntries(entries: IndexEntry[]): Promise<IndexEntry[]> {
+    const candidates = entries.filter(
+      (entry) =>
+        !Object.values(COSIGN_ATTACHMENT_KINDS).includes(entry.kind ?? '') &&
+        !(entry.tag !== undefined && ATTACHMENT_TAG.test(entry.tag)),
+    );
+    if (candidates.length <= 1) return candidates;
+    const referrers = new Set(
+      (await this.subjectsOfEntries()).flatMap((entry) =>
+        entry.subject === undefined ? [] : [entry.digest],
+      ),
+    );
+    return candidates.filter((entry) => !referrers.has(entry.digest));
   }
 
   private async readManifest(
@@ -180,10 +276,12 @@ export class OciLayoutStore implements ImageStore {
       }
       assertSha256Digest(entry.digest, `${indexPath}: manifests[${position}]`);
       const tag = entry.annotations?.[REF_NAME_ANNOTATION];
+      const kind = entry.annotations?.[COSIGN_KIND_ANNOTATION];
       return {
         digest: entry.digest,
         ...(typeof entry.mediaType === 'string' ? { mediaType: entry.mediaType } : {}),
         ...(typeof tag === 'string' ? { tag } : {}),
+        ...(typeof kind === 'string' ? { kind } : {}),
       };
     });
   }

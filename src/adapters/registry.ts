@@ -2,16 +2,24 @@
  * A read-only OCI distribution client: manifests and blobs of one repository, with the
  * authentication users meet in practice (anonymous, basic, and the bearer-token challenge of Docker
  * Hub, GHCR and distribution's token auth). Credentials and tokens never reach an error message.
+ *
+ * Every read is a GET, so one that failed in a way trying again can cure (429, 5xx, a connection
+ * reset or cut short, no answer in time) is tried again after `Retry-After` or a doubling backoff,
+ * within one time budget for the whole store: a registry that is down ends the run in about a
+ * minute, and the run fails closed. A refused connection or an unknown host is not retried: the
+ * reference names the wrong place.
  */
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigurationError, GateError, VerificationError } from '../errors.js';
+import type { RetryPolicy } from './github.js';
 import { DOCKER_HUB_REGISTRY, isLoopbackHost, type ImageReference } from './image-reference.js';
 import {
   DEFAULT_TAG,
   MANIFEST_MEDIA_TYPES,
   MAX_MANIFEST_BYTES,
+  OCI_INDEX_MEDIA_TYPE,
   assertSha256Digest,
   blobTooLarge,
   manifestTooLarge,
@@ -22,6 +30,7 @@ import {
   verifyDigest,
   type ImageStore,
   type ManifestDocument,
+  type ReferrerListing,
 } from './image-store.js';
 
 export interface RegistryCredentials {
@@ -42,7 +51,21 @@ export interface RegistryOptions {
   fetch?: typeof fetch;
   /** Per request, body included. */
   timeoutMs?: number;
+  /** Retries of failed reads; `budgetMs` counts from the store's first failure. */
+  retry?: Partial<RetryPolicy>;
+  /** Told before each retry, with what went wrong and how long the wait is: for the log. */
+  onRetry?(message: string): void;
+  /** The wait between retries and the clock; tests pass short or virtual ones. */
+  sleep?(ms: number): Promise<void>;
+  clock?(): number;
 }
+
+export const DEFAULT_REGISTRY_RETRY_POLICY: RetryPolicy = {
+  maxRetries: 4,
+  baseDelayMs: 500,
+  maxDelayMs: 15_000,
+  budgetMs: 60_000,
+};
 
 /** Credentials chosen for a registry, and how to name them in an error without showing them. */
 export interface CredentialChoice {
@@ -56,6 +79,33 @@ const MAX_TOKEN_RESPONSE_BYTES = 1024 * 1024;
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
 const DOCKER_HUB_CONFIG_KEYS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 const GITHUB_CONTAINER_REGISTRY = 'ghcr.io';
+/** Pages of referrers stop here: each costs a manifest read, and more is refused, not truncated. */
+const MAX_REFERRERS_LISTED = 1000;
+/** fetch's codes for a connection that broke or stalled, which a new connection may not. */
+const TRANSIENT_NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'EPIPE',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+]);
+
+/** A read that failed in a way another attempt may not: the registry was busy or the connection broke. */
+class TransientRegistryError extends VerificationError<'registry-error' | 'registry-unreachable'> {
+  constructor(
+    code: 'registry-error' | 'registry-unreachable',
+    message: string,
+    /** What the registry asked for in `Retry-After`. */
+    readonly retryAfterMs?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(code, message, options);
+  }
+}
 
 /** Docker Hub's name in references is not the host that serves its API. */
 export function registryApiHost(registry: string): string {
@@ -68,12 +118,19 @@ export class RegistryStore implements ImageStore {
   private readonly origin: string;
   private readonly fetch: typeof fetch;
   private readonly timeoutMs: number;
+  private readonly retryPolicy: RetryPolicy;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly clock: () => number;
+  /** When retrying stops for every read of this store: set by its first failure. */
+  private retryDeadline?: number;
   private credentialChoice?: Promise<CredentialChoice>;
   /**
    * One store reads one repository, so it only ever needs the pull scope for it: the header that
    * answered the last challenge is kept for the rest of the run and renewed if it stops working.
    */
   private authorization?: string;
+  /** The challenge answer in progress, shared by every request that was refused with the same header. */
+  private renewal?: { refused: string | undefined; answer: Promise<string> };
 
   constructor(
     private readonly registry: string,
@@ -86,6 +143,9 @@ export class RegistryStore implements ImageStore {
     this.location = `${this.origin}/v2/${repository}`;
     this.fetch = options.fetch ?? globalThis.fetch;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.retryPolicy = { ...DEFAULT_REGISTRY_RETRY_POLICY, ...options.retry };
+    this.sleep = options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
+    this.clock = options.clock ?? Date.now;
   }
 
   async resolve(reference: ImageReference): Promise<ManifestDocument> {
@@ -100,10 +160,77 @@ export class RegistryStore implements ImageStore {
     return this.fetchManifest(digest, 'referenced by other content');
   }
 
+  findTag(tag: string): Promise<ManifestDocument | undefined> {
+    return this.retrying(() => this.tryFetchManifest(tag));
+  }
+
+  manifestUri(digestOrTag: string): string {
+    return `${this.location}/manifests/${digestOrTag}`;
+  }
+
+  /**
+   * The OCI 1.1 referrers API, every page. A 404, or an answer that is not an image index, means
+   * the registry does not implement it (distribution 2.8, GHCR); oras and cosign read it that way too.
+   */
+  async listReferrers(digest: string): Promise<ReferrerListing> {
+    assertSha256Digest(digest, `a referrers request to ${this.name()}`);
+    return this.retrying(() => this.listReferrersOnce(digest));
+  }
+
+  private async listReferrersOnce(digest: string): Promise<ReferrerListing> {
+    const first = new URL(`${this.location}/referrers/${digest}`);
+    const what = `the referrers of ${this.name()}@${digest}`;
+    const digests: string[] = [];
+    for (let page: URL | undefined = first; page;) {
+      const response = await this.get(page, OCI_INDEX_MEDIA_TYPE);
+      const contentType = response.headers.get('content-type')?.split(';')[0]?.trim();
+      if (response.status === 404 || (response.ok && contentType !== OCI_INDEX_MEDIA_TYPE)) {
+        await discard(response);
+        if (page !== first) {
+          throw new VerificationError(
+            'registry-error',
+            `registry ${this.registry} stopped answering ${what} part way through its pages`,
+          );
+        }
+        return { supported: false, uri: first.href };
+      }
+      await this.expectSuccess(response, what);
+      const index = parseJsonObject(
+        await this.readBody(response, MAX_MANIFEST_BYTES, () => manifestTooLarge(what)),
+        what,
+      );
+      if (!Array.isArray(index.manifests)) {
+        throw new VerificationError('invalid-manifest', `${what}: the answer has no "manifests" array`);
+      }
+      for (const [position, descriptor] of index.manifests.entries()) {
+        const referrer = isRecord(descriptor) ? descriptor.digest : undefined;
+        if (typeof referrer !== 'string') {
+          throw new VerificationError(
+            'invalid-manifest',
+            `${what}: manifests[${position}] is not a descriptor with a digest`,
+          );
+        }
+        digests.push(referrer);
+      }
+      if (digests.length > MAX_REFERRERS_LISTED) {
+        throw new VerificationError(
+          'too-many-referrers',
+          `${what}: more than ${MAX_REFERRERS_LISTED} referrers; the gate will not read that many manifests`,
+        );
+      }
+      page = this.nextPage(response, page);
+    }
+    return { supported: true, uri: first.href, digests };
+  }
+
   async getBlob(digest: string, maxBytes: number): Promise<Uint8Array> {
-    const what = `blob ${digest} of ${this.name()}`;
     assertSha256Digest(digest, `a blob requested from ${this.name()}`);
-    const response = await this.get(`blobs/${digest}`, '*/*');
+    return this.retrying(() => this.getBlobOnce(digest, maxBytes));
+  }
+
+  private async getBlobOnce(digest: string, maxBytes: number): Promise<Uint8Array> {
+    const what = `blob ${digest} of ${this.name()}`;
+    const response = await this.get(new URL(`${this.location}/blobs/${digest}`), '*/*');
     if (response.status === 404) {
       await discard(response);
       throw new VerificationError(
@@ -125,15 +252,27 @@ export class RegistryStore implements ImageStore {
     tagOrDigest: string,
     origin: 'named by the user' | 'referenced by other content',
   ): Promise<ManifestDocument> {
+    const manifest = await this.retrying(() => this.tryFetchManifest(tagOrDigest));
+    if (manifest) return manifest;
     const byDigest = tagOrDigest.startsWith('sha256:');
-    const what = `manifest ${this.name()}${byDigest ? '@' : ':'}${tagOrDigest}`;
-    const response = await this.get(`manifests/${tagOrDigest}`, MANIFEST_MEDIA_TYPES.join(', '));
+    const message = `${this.manifestName(tagOrDigest)} was not found: check the ${byDigest ? 'digest' : 'tag'} and that the image was pushed to ${this.registry}`;
+    throw origin === 'named by the user'
+      ? new ConfigurationError('manifest-not-found', message)
+      : new VerificationError('manifest-not-found', message);
+  }
+
+  private manifestName(tagOrDigest: string): string {
+    return `manifest ${this.name()}${tagOrDigest.startsWith('sha256:') ? '@' : ':'}${tagOrDigest}`;
+  }
+
+  /** The manifest, or undefined when the registry has none by that tag or digest. */
+  private async tryFetchManifest(tagOrDigest: string): Promise<ManifestDocument | undefined> {
+    const byDigest = tagOrDigest.startsWith('sha256:');
+    const what = this.manifestName(tagOrDigest);
+    const response = await this.get(new URL(this.manifestUri(tagOrDigest)), MANIFEST_MEDIA_TYPES.join(', '));
     if (response.status === 404) {
       await discard(response);
-      const message = `${what} was not found: check the ${byDigest ? 'digest' : 'tag'} and that the image was pushed to ${this.registry}`;
-      throw origin === 'named by the user'
-        ? new ConfigurationError('manifest-not-found', message)
-        : new VerificationError('manifest-not-found', message);
+      return undefined;
     }
     await this.expectSuccess(response, what);
     const bytes = await this.readBody(response, MAX_MANIFEST_BYTES, () => manifestTooLarge(what));
@@ -162,19 +301,84 @@ export class RegistryStore implements ImageStore {
     return `${this.registry}/${this.repository}`;
   }
 
+  /**
+   * One read, tried again while it fails transiently, the attempts allow and the store's budget
+   * lasts. Other failures (404, 401, a digest that does not match) are answers, not accidents.
+   */
+  private async retrying<T>(read: () => Promise<T>): Promise<T> {
+    const policy = this.retryPolicy;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await read();
+      } catch (error) {
+        if (!(error instanceof TransientRegistryError)) throw error;
+        const now = this.clock();
+        this.retryDeadline ??= now + policy.budgetMs;
+        const asked = error.retryAfterMs;
+        const wait = Math.min(asked ?? policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
+        const refusal =
+          attempt > policy.maxRetries
+            ? `gave up after ${attempt} attempts`
+            : asked !== undefined && asked > policy.maxDelayMs
+              ? `the registry asked to wait ${formatSeconds(asked)}, more than the ${formatSeconds(policy.maxDelayMs)} the gate waits`
+              : now + wait > this.retryDeadline
+                ? `gave up after ${attempt} attempt(s): the ${formatSeconds(policy.budgetMs)} retry budget for ${this.registry} is spent`
+                : undefined;
+        if (refusal !== undefined) {
+          throw new VerificationError(error.code, `${error.message} (${refusal}); retry the job later`, {
+            cause: error,
+          });
+        }
+        this.options.onRetry?.(
+          `${error.message}; retrying in ${formatSeconds(wait)} (attempt ${attempt + 1} of ${policy.maxRetries + 1})`,
+        );
+        await this.sleep(wait);
+      }
+    }
+  }
+
   /** GET under /v2/REPOSITORY/, answering at most one authentication challenge. */
-  private async get(path: string, accept: string): Promise<Response> {
-    const url = new URL(`${this.location}/${path}`);
-    const response = await this.send(url, this.headers(accept));
+  private async get(url: URL, accept: string): Promise<Response> {
+    const sentWith = this.authorization;
+    const response = await this.send(url, this.headers(accept, sentWith));
     if (response.status !== 401) return this.refuseForbidden(response);
     const challenge = parseChallenge(response.headers.get('www-authenticate'));
     await discard(response);
-    this.authorization = await this.answerChallenge(challenge);
-    return this.refuseForbidden(await this.send(url, this.headers(accept)));
+    const renewed = await this.renewAuthorization(sentWith, challenge);
+    return this.refuseForbidden(await this.send(url, this.headers(accept, renewed)));
   }
 
-  private headers(accept: string): Record<string, string> {
-    return { accept, ...(this.authorization ? { authorization: this.authorization } : {}) };
+  /**
+   * Requests sent in parallel are refused together; they share one answer to the challenge, so
+   * discovery's burst of lookups costs one token request, not one each.
+   */
+  private renewAuthorization(refused: string | undefined, challenge: Challenge | undefined): Promise<string> {
+    if (this.renewal === undefined || this.renewal.refused !== refused) {
+      const answer = this.answerChallenge(challenge).then((authorization) => {
+        this.authorization = authorization;
+        return authorization;
+      });
+      this.renewal = { refused, answer };
+    }
+    return this.renewal.answer;
+  }
+
+  private headers(accept: string, authorization: string | undefined): Record<string, string> {
+    return { accept, ...(authorization ? { authorization } : {}) };
+  }
+
+  /** The Link header's next page, on the registry's own origin only: credentials go with it. */
+  private nextPage(response: Response, current: URL): URL | undefined {
+    const target = /<([^>]+)>\s*;\s*rel="?next"?/.exec(response.headers.get('link') ?? '')?.[1];
+    if (target === undefined) return undefined;
+    const next = new URL(target, current);
+    if (next.origin !== current.origin) {
+      throw new VerificationError(
+        'registry-error',
+        `registry ${this.registry} pointed its next page at another host (${next.host}); refusing to follow`,
+      );
+    }
+    return next;
   }
 
   private async refuseForbidden(response: Response): Promise<Response> {
@@ -291,7 +495,13 @@ export class RegistryStore implements ImageStore {
       return await readBounded(response.body, maxBytes, tooLarge);
     } catch (error) {
       if (error instanceof GateError) throw error;
-      throw this.unreachable(new URL(response.url || this.location), error);
+      const host = new URL(response.url || this.location).host;
+      throw new TransientRegistryError(
+        'registry-unreachable',
+        `the connection to ${host} broke before the whole answer arrived (${errorCode(error)})`,
+        undefined,
+        { cause: error },
+      );
     }
   }
 
@@ -302,21 +512,22 @@ export class RegistryStore implements ImageStore {
       response.status === 429
         ? '; the registry is rate limiting: log in to raise the limit or retry later'
         : '';
-    throw new VerificationError(
-      'registry-error',
-      `registry ${this.registry} answered ${response.status} ${response.statusText} for ${what}${detail}${hint}`,
-    );
+    const message = `registry ${this.registry} answered ${response.status} ${response.statusText} for ${what}${detail}${hint}`;
+    if (response.status === 429 || response.status >= 500) {
+      throw new TransientRegistryError('registry-error', message, retryAfterMs(response));
+    }
+    throw new VerificationError('registry-error', message);
   }
 
   private unreachable(url: URL, error: unknown): GateError {
     if (error instanceof GateError) return error;
     const timedOut = isRecord(error) && (error.name === 'TimeoutError' || error.name === 'AbortError');
-    const reason = timedOut ? `no answer within ${this.timeoutMs / 1000} s` : errorCode(error);
-    return new VerificationError(
-      'registry-unreachable',
-      `cannot reach ${url.host} (${reason}); check the registry host in the image reference and that it is up and reachable from this runner`,
-      { cause: error },
-    );
+    const code = errorCode(error);
+    const reason = timedOut ? `no answer within ${this.timeoutMs / 1000} s` : code;
+    const message = `cannot reach ${url.host} (${reason}); check the registry host in the image reference and that it is up and reachable from this runner`;
+    return timedOut || TRANSIENT_NETWORK_CODES.has(code)
+      ? new TransientRegistryError('registry-unreachable', message, undefined, { cause: error })
+      : new VerificationError('registry-unreachable', message, { cause: error });
   }
 }
 
@@ -403,13 +614,13 @@ function configKeyMatches(key: string, registry: string): boolean {
   return host === registry.toLowerCase();
 }
 
-interface Challenge {
+export interface Challenge {
   scheme: string;
   params: Map<string, string>;
 }
 
 /** `Bearer realm="https://…",service="…",scope="…"` → scheme and parameters. */
-function parseChallenge(header: string | null): Challenge | undefined {
+export function parseChallenge(header: string | null): Challenge | undefined {
   const match = header ? /^\s*([A-Za-z]+)\s*(.*)$/.exec(header) : null;
   if (!match) return undefined;
   const params = new Map<string, string>();
@@ -419,7 +630,7 @@ function parseChallenge(header: string | null): Challenge | undefined {
   return { scheme: (match[1] ?? '').toLowerCase(), params };
 }
 
-function basicAuthorization({ username, password }: RegistryCredentials): string {
+export function basicAuthorization({ username, password }: RegistryCredentials): string {
   return `Basic ${Buffer.from(`${username}:${password}`, 'utf8').toString('base64')}`;
 }
 
@@ -447,6 +658,20 @@ async function registryErrorDetail(response: Response): Promise<string> {
   } catch {
     return '';
   }
+}
+
+/** `Retry-After` in seconds or as an HTTP date, in milliseconds. */
+function retryAfterMs(response: Response): number | undefined {
+  const value = response.headers.get('retry-after')?.trim();
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(seconds, 0) * 1000;
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(date - Date.now(), 0);
+}
+
+function formatSeconds(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
 }
 
 async function discard(response: Response): Promise<void> {

@@ -1,74 +1,151 @@
-/** Gathers the evidence for one run: the image by digest, then every scan report named. */
-import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
+/**
+ * Gathers the evidence for one run: the image by digest, every signature and attestation attached
+ * to the gated digests (found while the image's manifests load), and every scan report named.
+ */
 import { isAbsolute, relative, resolve } from 'node:path';
 import { ConfigurationError } from '../errors.js';
 import type { ImageReference } from '../adapters/image-reference.js';
 import { parseImageReference } from '../adapters/image-reference.js';
 import type { ImageStore } from '../adapters/image-store.js';
+import type { RequestLog } from '../adapters/request-log.js';
 import type { RunInputs } from '../inputs.js';
+import { startDiscovery, type AttestationsApi, type DiscoverySources } from './discover.js';
+import { effectivePolicy } from '../policy/evaluate.js';
+import type { Policy } from '../policy/schema.js';
+import { loadTrustStore } from '../adapters/trusted-root.js';
+import type { TrustStore } from '../sigstore/trusted-root.js';
 import { collectImageEvidence } from './image.js';
-import { MAX_SCAN_BYTES, parseScanReport } from './scans/parse.js';
-import type { Evidence, ScanReport } from './types.js';
+import { collectLocalImageEvidence } from './local-image.js';
+import { readBundleFiles, verifySignatures } from './signatures.js';
+import { DEFAULT_LAYER_SCAN_LIMITS, scanLayersForSecrets } from './layer-scan.js';
+import { readScanFile, readVex, type VexOrigin } from './scan-files.js';
+import type { DiscoveredArtifact, Evidence, GeneratedProvenance, LayerScan } from './types.js';
 
 export interface EvidenceDeps {
   openImageStore(reference: ImageReference): ImageStore;
+  /** Records the requests sent, for the report's `stats`: pass its fetch to the clients. */
+  requestLog?: RequestLog;
+  /** Sigstore trust (the action refreshes over TUF); default: --trusted-root, else the embedded roots. */
+  loadTrust?(): Promise<TrustStore>;
 }
 
-export async function collectEvidence(inputs: RunInputs, deps: EvidenceDeps): Promise<Evidence> {
+/**
+ * `deps.github`, the run's GitHub client when there is a token, lists attestations for
+ * `inputs.attestationScopes`; `policy` tells what is worth reading beyond the defaults (layers,
+ * when the policy scans them).
+ */
+export async function collectEvidence(
+  inputs: RunInputs,
+  deps: EvidenceDeps & { github?: AttestationsApi & VexOrigin['github'] },
+  policy?: Policy,
+  made?: { generated: GeneratedProvenance; artifact?: DiscoveredArtifact },
+): Promise<Evidence> {
   const parsed = anchorLayoutPath(parseImageReference(inputs.image), inputs.workspace);
-  // Scans are local files: read them while the registry answers.
-  const [image, scans] = await Promise.all([
-    collectImageEvidence(
-      { reference: inputs.image, parsed, digest: inputs.digest, platform: inputs.platform },
-      deps.openImageStore(parsed),
-    ),
-    Promise.all(inputs.scanPaths.map((path) => readScanReport(path, inputs.workspace))),
-  ]);
-  return { image, scans, discovered: [] };
-}
-
-/** A relative `oci:PATH` is relative to the workspace, like every other path the user gives. */
-function anchorLayoutPath(reference: ImageReference, workspace: string): ImageReference {
-  return reference.kind === 'oci-layout'
-    ? { ...reference, path: resolve(workspace, reference.path) }
-    : reference;
-}
-
-export async function readScanReport(path: string, workspace: string): Promise<ScanReport> {
-  const absolute = resolve(workspace, path);
-  const shown = displayPath(absolute, workspace);
-  const bytes = await readBounded(absolute, shown, MAX_SCAN_BYTES);
-  const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-  return parseScanReport(bytes.toString('utf8'), { kind: 'file', uri: shown, digest });
-}
-
-/** Reads at most `limit` bytes, so a huge or endless file (a FIFO, /dev/zero) cannot exhaust memory. */
-async function readBounded(path: string, shown: string, limit: number): Promise<Buffer> {
-  let handle;
+  const store = deps.openImageStore(parsed);
   try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    return await collectFromStore(inputs, deps, policy, parsed, store, made);
+  } finally {
+    // A saved or unpacked image is removed even when reading it failed.
+    await store.close?.();
+  }
+}
+
+async function collectFromStore(
+  inputs: RunInputs,
+  deps: EvidenceDeps & { github?: AttestationsApi & VexOrigin['github'] },
+  policy: Policy | undefined,
+  parsed: ImageReference,
+  store: ImageStore,
+  made: { generated: GeneratedProvenance; artifact?: DiscoveredArtifact } | undefined,
+): Promise<Evidence> {
+  const mark = deps.requestLog?.mark();
+  // An image in the local engine is in no registry: only GitHub's attestations API can know it.
+  const local = parsed.kind === 'docker';
+  const discovery = startDiscovery({ ...(local ? {} : { store }), ...attestationSources(inputs, deps) });
+  // VEX, like the policy, comes from the base commit on pull request events.
+  const vexOrigin: VexOrigin = { workspace: inputs.workspace, base: inputs.policyBase, github: deps.github };
+  // Scans and VEX documents are files: read them while the registry answers.
+  const [image, scans, inputVex] = await Promise.all([
+    (local ? collectLocalImageEvidence : collectImageEvidence)(
+      { reference: inputs.image, parsed, digest: inputs.digest, platforms: inputs.platforms },
+      store,
+      discovery.add,
+    ),
+    Promise.all(inputs.scanPaths.map((path) => readScanFile(path, inputs.workspace))),
+    Promise.all((inputs.vexPaths ?? []).map((path) => readVex(path, vexOrigin))),
+  ]);
+  // The policy's own VEX files (per image, so after the image's name is known).
+  const policyVexPaths = policy ? effectivePolicy(policy, image.name).vulnerabilities.vex : [];
+  const vex = [...inputVex, ...(await Promise.all(policyVexPaths.map((path) => readVex(path, vexOrigin))))];
+  const found = await discovery.finish();
+  const lookups = found.lookups;
+  // The provenance this run made counts once: as found where it was pushed, else as made.
+  const madeArtifact =
+    made?.artifact &&
+    !found.discovered.some((artifact) => artifact.source.digest === made.artifact?.source.digest)
+      ? [made.artifact]
+      : [];
+  const discovered = [
+    ...found.discovered,
+    ...madeArtifact,
+    ...(await readBundleFiles(inputs.bundlePaths ?? [], inputs.workspace, image.digest)),
+  ];
+  const verifications = await verifySignatures(discovered, {
+    policy: policy && effectivePolicy(policy, image.name).signatures,
+    workspace: inputs.workspace,
+    loadTrust:
+      deps.loadTrust ??
+      (() => loadTrustStore({ trustedRootPath: inputs.trustedRootPath, workspace: inputs.workspace })),
+  });
+  const layerScan = policy && effectivePolicy(policy, image.name).image['scan-layers'];
+  const layerScans = layerScan ? await scanImageLayers(store, image, layerScan) : undefined;
+  const stats = deps.requestLog?.statsSince(mark);
+  return {
+    image,
+    scans,
+    ...(vex.length > 0 ? { vex } : {}),
+    discovered,
+    lookups,
+    verifications,
+    ...(stats ? { stats } : {}),
+    ...(layerScans ? { layerScans } : {}),
+    repositoryUrl: inputs.repositoryUrl,
+    ...(made ? { generatedProvenance: made.generated } : {}),
+  };
+}
+
+async function scanImageLayers(
+  store: ImageStore,
+  image: Evidence['image'],
+  setting: true | { 'max-layer-size': number; 'max-unpacked-size': number },
+): Promise<LayerScan[]> {
+  const limits =
+    setting === true
+      ? DEFAULT_LAYER_SCAN_LIMITS
+      : { maxLayerSize: setting['max-layer-size'], maxUnpackedSize: setting['max-unpacked-size'] };
+  return Promise.all(image.platforms.map((platform) => scanLayersForSecrets(store, platform, limits)));
+}
+
+function attestationSources(
+  inputs: RunInputs,
+  deps: { github?: AttestationsApi },
+): Pick<DiscoverySources, 'github'> {
+  const scopes = inputs.attestationScopes ?? [];
+  if (scopes.length === 0) return {};
+  if (!deps.github) {
     throw new ConfigurationError(
-      'scan-not-found',
-      `${shown}: cannot read scan report (${code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable')})`,
+      'missing-token',
+      'listing GitHub attestations needs a GitHub token and API URL (the github-token input; GITHUB_TOKEN and --github-api for the CLI), or turn the lookup off',
     );
   }
-  try {
-    const info = await handle.stat();
-    if (!info.isFile())
-      throw new ConfigurationError('scan-not-a-file', `${shown}: scan report is not a regular file`);
-    if (info.size > limit) {
-      throw new ConfigurationError(
-        'scan-too-large',
-        `${shown}: scan report is ${info.size} bytes; the limit is ${limit}`,
-      );
-    }
-    return await handle.readFile();
-  } finally {
-    await handle.close();
-  }
+  return { github: { api: deps.github, scopes } };
+}
+
+/** A relative `oci:PATH` or `oci-archive:PATH` is relative to the workspace, like every other path the user gives. */
+function anchorLayoutPath(reference: ImageReference, workspace: string): ImageReference {
+  return reference.kind === 'oci-layout' || reference.kind === 'oci-archive'
+    ? { ...reference, path: resolve(workspace, reference.path) }
+    : reference;
 }
 
 export function displayPath(absolute: string, workspace: string): string {

@@ -1,6 +1,7 @@
 /**
  * The image's own evidence: which digest the reference means, and the manifest and config facts
- * of that digest. The tag is resolved once here; everything after reads by digest.
+ * of that digest, for each gated platform of an index. The tag is resolved once here; everything
+ * after reads by digest.
  */
 import { ConfigurationError, VerificationError } from '../errors.js';
 import { formatImageName, type ImageReference } from '../adapters/image-reference.js';
@@ -11,7 +12,7 @@ import {
   type ImageStore,
   type ManifestDocument,
 } from '../adapters/image-store.js';
-import type { ImageConfigFacts, ImageEvidence, ImageLayer, Platform } from './types.js';
+import type { ImageConfigFacts, ImageEvidence, ImageLayer, Platform, PlatformImage } from './types.js';
 
 export const MAX_IMAGE_CONFIG_BYTES = 8 * 1024 * 1024;
 
@@ -21,7 +22,14 @@ export interface ImageEvidenceInput {
   parsed: ImageReference;
   /** The digest the workflow built, given separately from the reference (e.g. build-push-action's output). */
   digest?: string;
-  /** Which manifest of an index to judge; defaults to linux/amd64. */
+  /** Which platforms of an index to gate; every platform image of the index when not given. */
+  platforms?: Platform[];
+}
+
+/** A digest whose signatures and attestations count for the gated image. */
+export interface GatedDigest {
+  digest: string;
+  /** Set for a platform manifest of a gated index. */
   platform?: Platform;
 }
 
@@ -29,7 +37,6 @@ const IMAGE_CONFIG_MEDIA_TYPES = new Set([
   'application/vnd.oci.image.config.v1+json',
   'application/vnd.docker.container.image.v1+json',
 ]);
-const DEFAULT_PLATFORM: Platform = { os: 'linux', architecture: 'amd64' };
 
 interface Descriptor {
   digest: string;
@@ -39,9 +46,14 @@ interface Descriptor {
   annotations?: Record<string, unknown>;
 }
 
+/**
+ * `onGatedDigest` hears of each digest whose signatures count (the gated digest, then each gated
+ * platform manifest) as soon as it is known, so discovery runs while manifests and configs load.
+ */
 export async function collectImageEvidence(
   input: ImageEvidenceInput,
   store: ImageStore,
+  onGatedDigest: (gated: GatedDigest) => void = () => undefined,
 ): Promise<ImageEvidence> {
   const { parsed } = input;
   const built = input.digest === undefined ? undefined : checkDigestInput(input.digest);
@@ -57,6 +69,8 @@ export async function collectImageEvidence(
     byDigest === undefined
       ? (parsed.tag ?? (parsed.kind === 'registry' ? DEFAULT_TAG : undefined))
       : undefined;
+  // Read by digest, the gated digest is known before the registry answers: discovery need not wait.
+  if (byDigest !== undefined) onGatedDigest({ digest: byDigest });
   const resolved = await store.resolve(byDigest === undefined ? parsed : { ...parsed, digest: byDigest });
 
   let bound = resolved;
@@ -75,43 +89,73 @@ export async function collectImageEvidence(
     bound = await store.getManifest(built);
     boundPlatform = child.platform;
   }
+  if (byDigest === undefined) onGatedDigest({ digest: bound.digest });
 
-  let manifest = bound;
-  let platform = boundPlatform;
+  let platforms: PlatformImage[];
   if (isIndexMediaType(bound.mediaType)) {
-    const chosen = choosePlatformManifest(bound, input.platform);
-    manifest = await store.getManifest(chosen.digest);
-    platform = chosen.platform;
-    if (isIndexMediaType(manifest.mediaType)) {
-      throw new VerificationError(
-        'unsupported-manifest-media-type',
-        `index ${bound.digest} points at another index (${manifest.digest}) for its platform; the gate reads one level of index`,
-      );
+    const chosen = choosePlatformManifests(bound, input.platforms);
+    for (const descriptor of chosen) {
+      onGatedDigest({
+        digest: descriptor.digest,
+        ...(descriptor.platform ? { platform: descriptor.platform } : {}),
+      });
     }
-  }
-
-  const { config: configDescriptor, layers } = readImageManifest(manifest);
-  let config: ImageConfigFacts | undefined;
-  if (IMAGE_CONFIG_MEDIA_TYPES.has(configDescriptor.mediaType ?? '')) {
-    const what = `image config ${configDescriptor.digest}`;
-    const parsedConfig = parseImageConfig(
-      await store.getBlob(configDescriptor.digest, MAX_IMAGE_CONFIG_BYTES),
-      what,
+    platforms = await Promise.all(
+      chosen.map(async (descriptor) => {
+        const manifest = await store.getManifest(descriptor.digest);
+        if (isIndexMediaType(manifest.mediaType)) {
+          throw new VerificationError(
+            'unsupported-manifest-media-type',
+            `index ${bound.digest} points at another index (${manifest.digest}) for its platform; the gate reads one level of index`,
+          );
+        }
+        return readPlatformImage(manifest, descriptor.platform, store);
+      }),
     );
-    config = parsedConfig.facts;
-    platform ??= parsedConfig.platform;
+  } else {
+    const image = await readPlatformImage(bound, boundPlatform, store);
+    checkRequestedPlatform(image, input.platforms, formatImageName(parsed));
+    platforms = [image];
   }
 
+  const [primary] = platforms;
   return {
     reference: input.reference,
     name: formatImageName(parsed),
     digest: bound.digest,
     ...(resolvedFromTag === undefined ? {} : { resolvedFromTag }),
     mediaType: bound.mediaType,
+    annotations: readAnnotations(bound),
+    platforms,
+    ...(primary?.platform === undefined ? {} : { platform: primary.platform }),
+    ...(primary?.config === undefined ? {} : { config: primary.config }),
+    layers: primary?.layers ?? [],
+    source: { kind: store.kind, uri: store.location, digest: bound.digest },
+  };
+}
+
+async function readPlatformImage(
+  manifest: ManifestDocument,
+  indexPlatform: Platform | undefined,
+  store: ImageStore,
+): Promise<PlatformImage> {
+  const { config: configDescriptor, layers } = readImageManifest(manifest);
+  let config: ImageConfigFacts | undefined;
+  if (IMAGE_CONFIG_MEDIA_TYPES.has(configDescriptor.mediaType ?? '')) {
+    const what = `image config ${configDescriptor.digest}`;
+    config = parseImageConfig(await store.getBlob(configDescriptor.digest, MAX_IMAGE_CONFIG_BYTES), what);
+  }
+  const platform = indexPlatform ?? config?.platform;
+  return {
+    digest: manifest.digest,
+    mediaType: manifest.mediaType,
+    configDigest: configDescriptor.digest,
     ...(platform === undefined ? {} : { platform }),
+    annotations: readAnnotations(manifest),
     ...(config === undefined ? {} : { config }),
     layers,
-    source: { kind: store.kind, uri: store.location, digest: bound.digest },
+    compressedSize: layers.reduce((total, layer) => total + layer.size, 0),
+    source: { kind: store.kind, uri: store.manifestUri(manifest.digest), digest: manifest.digest },
   };
 }
 
@@ -125,22 +169,38 @@ function checkDigestInput(digest: string): string {
   return digest;
 }
 
-/** The requested platform, else linux/amd64, else the only image in the index. */
-function choosePlatformManifest(index: ManifestDocument, requested: Platform | undefined): Descriptor {
+/** The requested platforms (each must be there), else every image of the index. */
+function choosePlatformManifests(index: ManifestDocument, requested: Platform[] | undefined): Descriptor[] {
   // buildx stores its provenance and SBOM next to the images, marked with platform unknown/unknown.
   const images = indexDescriptors(index).filter(
     (descriptor) => descriptor.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest',
   );
   const available = images.map((descriptor) => formatPlatform(descriptor.platform)).join(', ') || 'none';
-  const chosen =
-    images.find((descriptor) => platformMatches(descriptor.platform, requested ?? DEFAULT_PLATFORM)) ??
-    (requested === undefined && images.length === 1 ? images[0] : undefined);
-  if (chosen) return chosen;
+  if (requested === undefined || requested.length === 0) {
+    if (images.length > 0) return images;
+    throw new VerificationError('empty-index', `index ${index.digest} lists no images`);
+  }
+  const missing = requested.filter(
+    (wanted) => !images.some((descriptor) => platformMatches(descriptor.platform, wanted)),
+  );
+  if (missing.length > 0) {
+    throw new ConfigurationError(
+      'platform-not-found',
+      `index ${index.digest} has no image for ${missing.map(formatPlatform).join(', ')} (it has: ${available}); choose among those platforms`,
+    );
+  }
+  return images.filter((descriptor) =>
+    requested.some((wanted) => platformMatches(descriptor.platform, wanted)),
+  );
+}
+
+/** A single-platform image gated "for linux/arm64" must be a linux/arm64 image. */
+function checkRequestedPlatform(image: PlatformImage, requested: Platform[] | undefined, name: string): void {
+  if (requested === undefined || requested.length === 0 || image.platform === undefined) return;
+  if (requested.some((wanted) => platformMatches(image.platform, wanted))) return;
   throw new ConfigurationError(
-    requested ? 'platform-not-found' : 'ambiguous-platform',
-    requested
-      ? `index ${index.digest} has no image for ${formatPlatform(requested)} (it has: ${available}); choose one of those platforms`
-      : `index ${index.digest} has no linux/amd64 image and several others (${available}); choose the platform to gate`,
+    'platform-not-found',
+    `${name}@${image.digest} is a single-platform image for ${formatPlatform(image.platform)}, not ${requested.map(formatPlatform).join(' or ')}; drop the platform input or gate the multi-platform index`,
   );
 }
 
@@ -212,7 +272,7 @@ function readPlatform(value: Record<string, unknown>): Platform | undefined {
  * The config fields rules judge. A field of the wrong type fails: skipping it would hide, say, an
  * `Env` a secrets rule should have seen.
  */
-function parseImageConfig(bytes: Uint8Array, what: string): { facts: ImageConfigFacts; platform?: Platform } {
+function parseImageConfig(bytes: Uint8Array, what: string): ImageConfigFacts {
   const json = parseJsonObject(bytes, what);
   const invalid = (reason: string) => new VerificationError('invalid-image-config', `${what}: ${reason}`);
   const runtime = json.config ?? {};
@@ -233,7 +293,8 @@ function parseImageConfig(bytes: Uint8Array, what: string): { facts: ImageConfig
   const history = json.history ?? [];
   if (!Array.isArray(history)) throw invalid('"history" is not a list');
 
-  const facts: ImageConfigFacts = {
+  const platform = readPlatform(json);
+  return {
     ...(user === undefined ? {} : { user }),
     env: env as string[],
     labels: labels as Record<string, string>,
@@ -252,9 +313,18 @@ function parseImageConfig(bytes: Uint8Array, what: string): { facts: ImageConfig
         ...(emptyLayer === undefined ? {} : { emptyLayer }),
       };
     }),
+    ...(platform === undefined ? {} : { platform }),
   };
-  const platform = readPlatform(json);
-  return platform === undefined ? { facts } : { facts, platform };
+}
+
+/** A manifest's `annotations`; a value that is not a string makes the manifest invalid, as the spec says. */
+function readAnnotations(manifest: ManifestDocument): Record<string, string> {
+  const { annotations } = manifest.json;
+  if (annotations === undefined) return {};
+  if (!isRecord(annotations) || !Object.values(annotations).every((value) => typeof value === 'string')) {
+    throw invalidManifest(manifest.digest, 'has "annotations" that are not a map of strings');
+  }
+  return annotations as Record<string, string>;
 }
 
 function invalidManifest(digest: string, reason: string): VerificationError<'invalid-manifest'> {

@@ -1,6 +1,6 @@
 /** What evaluation produces: one RuleResult per rule, and the verdict they add up to. */
 import type { FilePosition } from '../errors.js';
-import type { Evidence, Finding } from '../evidence/types.js';
+import type { Evidence, Finding, Severity, SuppressedFinding } from '../evidence/types.js';
 import type { Policy } from './schema.js';
 
 export type RuleStatus = 'pass' | 'fail' | 'warn' | 'skip';
@@ -18,8 +18,14 @@ export interface RuleResult {
   remediation?: string;
   /** Where in the policy file the rule is configured. */
   position?: FilePosition;
+  /** For a multi-platform image, the platform this result is about (`linux/arm64`). */
+  platform?: string;
   /** The findings this result is about, for tables. */
   findings?: Finding[];
+  /** Findings counted by severity (after dedupe and suppression), for the summary's counts. */
+  counts?: Record<Severity, number>;
+  /** Findings that did not count, each with what suppressed it and why. */
+  suppressed?: SuppressedFinding[];
 }
 
 export type Verdict = 'pass' | 'fail' | 'error';
@@ -30,6 +36,8 @@ export interface Decision {
   results: RuleResult[];
   /** Why the gate could not decide (verdict `error`): a failure to read or verify evidence. */
   errors: string[];
+  /** Context a reviewer should see: where the policy came from, which image overrides applied. */
+  notes?: string[];
   evaluatedAt: string;
   policyOrigin: string;
   evidence?: Evidence;

@@ -26,17 +26,15 @@ export function parseYamlWithPositions(text: string, file: string): PositionedYa
     const where = at(firstError.pos[0]);
     throw new ConfigurationError(
       'invalid-yaml',
-      `${where.file}:${where.line}:${where.column}: invalid YAML: ${firstLine(firstError.message)}`,
+      `${where.file}:${where.line}:${where.column}: ${describeYamlFailure(firstError.message)}`,
     );
   }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
-    throw new ConfigurationError(
-      'invalid-yaml',
-      `${file}:1:1: invalid YAML: ${firstLine(error instanceof Error ? error.message : String(error))}`,
-    );
+    const message = error instanceof Error ? error.message : String(error);
+    throw new ConfigurationError('invalid-yaml', `${file}:1:1: ${describeYamlFailure(message)}`);
   }
   const positions: Record<string, FilePosition> = {};
   collectPositions(doc.contents, [], positions, at, 0, file);
@@ -76,6 +74,16 @@ function collectPositions(
       collectPositions(item, itemPath, positions, at, depth + 1, file);
     });
   }
+}
+
+/**
+ * The parser recurses per level: a file nested thousands deep exhausts the stack, which is the
+ * mistake the depth limit names, not a crash to show.
+ */
+function describeYamlFailure(message: string): string {
+  return /call stack/i.test(message)
+    ? `nesting deeper than ${MAX_DEPTH} levels is not a policy`
+    : `invalid YAML: ${firstLine(message)}`;
 }
 
 function firstLine(message: string): string {

@@ -1,12 +1,22 @@
 /** Decision → the check run's conclusion and output, as GitHub's checks API takes them. Pure. */
+import type { CheckRunAnnotation } from '../adapters/github.js';
 import type { Decision } from '../policy/decision.js';
-import { renderMarkdown } from './markdown.js';
+import { renderAnnotations } from './annotations.js';
+import { renderMarkdown, type FullReportLink } from './markdown.js';
 
 export type CheckConclusion = 'success' | 'failure' | 'neutral';
 
 export interface CheckRunCompletion {
   conclusion: CheckConclusion;
-  output: { title: string; summary: string };
+  output: { title: string; summary: string; text?: string; annotations: CheckRunAnnotation[] };
+}
+
+export interface CheckRunOptions {
+  checkName: string;
+  fullReport?: FullReportLink;
+  /** True when a path is a file of the repository, so an annotation on it can be shown. */
+  isRepoFile(path: string): boolean;
+  maxAnnotations?: number;
 }
 
 /** Audit mode never blocks a merge, whatever was found: `neutral` is how a check says that. */
@@ -15,11 +25,7 @@ export function checkConclusion(decision: Decision): CheckConclusion {
   return decision.verdict === 'pass' ? 'success' : 'failure';
 }
 
-export function renderCheckRun(
-  decision: Decision,
-  checkName: string,
-  fullReportHint?: string,
-): CheckRunCompletion {
+export function renderCheckRun(decision: Decision, options: CheckRunOptions): CheckRunCompletion {
   const failing = decision.results.filter((r) => r.status === 'fail').length;
   const title =
     decision.verdict === 'error'
@@ -27,11 +33,20 @@ export function renderCheckRun(
       : decision.verdict === 'fail'
         ? `${failing} rule(s) failed`
         : `All ${decision.results.length} rule(s) passed`;
+  const { annotations, omitted } = renderAnnotations(decision, {
+    isRepoFile: options.isRepoFile,
+    max: options.maxAnnotations,
+  });
   return {
     conclusion: checkConclusion(decision),
     output: {
       title: `${title}${decision.mode === 'audit' ? ' (audit)' : ''}`,
-      summary: renderMarkdown(decision, { checkName, fullReportHint }),
+      summary: renderMarkdown(decision, { checkName: options.checkName, fullReport: options.fullReport }),
+      text:
+        omitted > 0
+          ? `${annotations.length} annotations are shown on the files; ${omitted} more were left out. Every finding is in the full report and the SARIF file.`
+          : undefined,
+      annotations,
     },
   };
 }

@@ -48,3 +48,20 @@ export function truncate(text: string, maxLength: number): string {
   if (text.length <= maxLength) return text;
   return `${[...text].slice(0, maxLength - 1).join('')}…`;
 }
+
+/**
+ * Escaped like escapeMarkdown, except that `code spans` stay code spans: remediation text names
+ * commands and settings, which read best as code. Each span's content is still sanitized.
+ */
+export function escapeMarkdownWithCode(text: string, maxLength = 1000): string {
+  const flat = truncate(stripControl(text).replace(/\s+/g, ' ').trim(), maxLength);
+  return flat
+    .split(/(`[^`]+`)/)
+    .map((part) => {
+      if (/^`[^`]+`$/.test(part)) return escapeCode(part.slice(1, -1));
+      // escapeMarkdown trims; the spaces around a code span are part of the sentence.
+      const [, lead, body, trail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(part)!;
+      return `${lead}${body ? escapeMarkdown(body!, maxLength) : ''}${trail}`;
+    })
+    .join('');
+}

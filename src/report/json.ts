@@ -25,8 +25,43 @@ export function renderJsonReport(
           resolvedFromTag: image.resolvedFromTag,
           platform: image.platform,
           source: image.source,
+          local: image.local,
+          platforms: image.platforms.map((entry) => ({
+            digest: entry.digest,
+            platform: entry.platform,
+            annotations: entry.annotations,
+            user: entry.config?.user,
+            created: entry.config?.created,
+            layerCount: entry.layers.length,
+            compressedSize: entry.compressedSize,
+            source: entry.source,
+          })),
         }
       : undefined,
+    // Every signature and attestation found, by source (payloads left out), and where discovery looked.
+    discovered: decision.evidence?.discovered.map(({ kind, subjectDigest, platform, source }) => ({
+      kind,
+      subjectDigest,
+      platform,
+      source,
+    })),
+    lookups: decision.evidence?.lookups,
+    // Each discovered artifact's verification: who signed and how it was checked (predicates left out).
+    verifications: decision.evidence?.verifications?.map(({ artifact, ...result }) => ({
+      kind: artifact.kind,
+      subjectDigest: artifact.subjectDigest,
+      source: artifact.source,
+      ...(result.status === 'verified'
+        ? {
+            ...result,
+            statement: result.statement && {
+              predicateType: result.statement.predicateType,
+              subjects: result.statement.subjects,
+            },
+          }
+        : result),
+    })),
+    stats: decision.evidence?.stats,
     errors: decision.errors,
     results: decision.results,
     scans: decision.evidence?.scans.map((scan) => ({

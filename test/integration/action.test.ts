@@ -14,6 +14,7 @@ import { startGitHubApi, type GitHubApiStandIn } from '../support/github-api.js'
 const execFileAsync = promisify(execFile);
 const HEAD_SHA = 'feedface00000000000000000000000000000001';
 const MERGE_SHA = 'beefcafe00000000000000000000000000000002';
+const BASE_SHA = 'ba5eba5e00000000000000000000000000000003';
 
 interface ActionRun {
   code: number;
@@ -27,10 +28,18 @@ describe('the action (dist/index.js)', () => {
   let dir: string;
   beforeAll(async () => {
     github = await startGitHubApi();
+    // On pull_request events the policy is read from the base commit through the API.
+    github.setContent(
+      'acme',
+      'app',
+      'policy.yml',
+      BASE_SHA,
+      await readFile(join(REPO_ROOT, 'examples/demo/policy.yml'), 'utf8'),
+    );
     dir = await mkdtemp(join(tmpdir(), 'scg-action-'));
     await writeFile(
       join(dir, 'event.json'),
-      JSON.stringify({ pull_request: { number: 7, head: { sha: HEAD_SHA } } }),
+      JSON.stringify({ pull_request: { number: 7, head: { sha: HEAD_SHA }, base: { sha: BASE_SHA } } }),
     );
   });
   afterAll(async () => {
@@ -135,7 +144,7 @@ describe('action.yml', () => {
       expect(readme).toContain(`\`${name}\``);
     }
     for (const name of Object.keys(action.outputs)) {
-      expect(source).toContain(`setOutput('${name}'`);
+      expect(source).toMatch(new RegExp(`setOutput\\(\\s*'${name}'`));
       expect(readme).toContain(`\`${name}\``);
     }
   });

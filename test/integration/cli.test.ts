@@ -37,7 +37,7 @@ describe('supply-chain-gate CLI', () => {
     expect(stdout).toContain('CVE-2019-14697');
     expect(stdout).toContain('**How to fix:**');
     expect(stdout).toContain('Exception for CVE-2019-1549 expired on 2025-01-31');
-    expect(stdout).toMatch(/Configured at `policy\.yml:\d+:\d+`/);
+    expect(stdout).toMatch(/[Cc]onfigured at `policy\.yml:\d+:\d+`/);
     expect(stderr).toContain('A real run would exit 1');
   });
 

@@ -1,6 +1,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createGitHubClient, type CheckRunAnnotation, type GitHubClient } from '../../src/adapters/github.js';
+import {
+  createGitHubClient,
+  type CheckRunAnnotation,
+  type GitHubClient,
+  type GitHubClientOptions,
+} from '../../src/adapters/github.js';
 import { GateError } from '../../src/errors.js';
 import { startGitHubApi, type GitHubApiStandIn } from '../support/github-api.js';
 
@@ -32,6 +37,9 @@ async function rejectionOf(promise: Promise<unknown>): Promise<GateError> {
   return error;
 }
 
+/** Retries without waiting: the delays asked for are checked, not slept. */
+const noWait = async () => undefined;
+
 /** A fetch that answers every request with one canned response, for shapes the stand-in never sends. */
 function answering(status: number, body: unknown, headers: Record<string, string> = {}): typeof fetch {
   return async () =>
@@ -47,7 +55,7 @@ describe('GitHub client against the GitHub API stand-in', () => {
 
   beforeEach(async () => {
     api = await startGitHubApi();
-    github = createGitHubClient({ apiUrl: api.url, token: api.token });
+    github = createGitHubClient({ apiUrl: api.url, token: api.token, sleep: noWait });
   });
   afterEach(() => api.stop());
 
@@ -178,7 +186,7 @@ describe('GitHub client against the GitHub API stand-in', () => {
 
     const found = await github.findCheckRun({ owner: OWNER, repo: REPO, ref: HEAD_SHA, name: CHECK_NAME });
 
-    expect(found).toEqual({ id: newest.id });
+    expect(found).toEqual({ id: newest.id, status: 'completed', htmlUrl: newest.htmlUrl });
     const pages = api.requests.filter(
       (request) => request.operation === 'GET /repos/{owner}/{repo}/commits/{ref}/check-runs',
     );
@@ -268,7 +276,9 @@ describe('GitHub client against the GitHub API stand-in', () => {
   );
 
   it('cuts the token out of a message that echoes it', async () => {
-    api.failNext(CREATE_CHECK_RUN, 502, { message: `upstream rejected Bearer ${api.token}` });
+    for (let attempt = 0; attempt < 6; attempt += 1) {
+      api.failNext(CREATE_CHECK_RUN, 502, { message: `upstream rejected Bearer ${api.token}` });
+    }
 
     const error = await rejectionOf(
       github.createCheckRun({
@@ -282,7 +292,7 @@ describe('GitHub client against the GitHub API stand-in', () => {
 
     expect(error.code).toBe('github-request-failed');
     expect(error.message).toBe(
-      'GitHub API POST /repos/acme/app/check-runs returned 502 (upstream rejected Bearer ***)',
+      'GitHub API POST /repos/acme/app/check-runs returned 502 (upstream rejected Bearer ***) after 6 attempts',
     );
   });
 
@@ -306,21 +316,27 @@ describe('GitHub client against the GitHub API stand-in', () => {
   it('reports an API it cannot connect to as github-unreachable, naming the URL', async () => {
     const gone = await startGitHubApi();
     await gone.stop();
-    const unreachable = createGitHubClient({ apiUrl: gone.url, token: gone.token });
+    const unreachable = createGitHubClient({ apiUrl: gone.url, token: gone.token, sleep: noWait });
 
     const error = await rejectionOf(
       unreachable.getFileContent({ owner: OWNER, repo: REPO, path: POLICY_PATH, ref: 'main' }),
     );
 
     expect(error.code).toBe('github-unreachable');
-    expect(error.message).toContain(`cannot reach the GitHub API at ${gone.url} (ECONNREFUSED)`);
+    expect(error.message).toContain(`cannot reach the GitHub API at ${gone.url} (ECONNREFUSED, 6 attempts)`);
   });
 
   it('gives up on an API that accepts the connection but never answers', async () => {
     const silent = createServer(() => undefined);
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(silent.address() as AddressInfo).port}`;
-    const client = createGitHubClient({ apiUrl: url, token: 't', timeoutMs: 200 });
+    const client = createGitHubClient({
+      apiUrl: url,
+      token: 't',
+      timeoutMs: 200,
+      retry: { maxRetries: 1 },
+      sleep: noWait,
+    });
 
     try {
       const error = await rejectionOf(
@@ -328,7 +344,9 @@ describe('GitHub client against the GitHub API stand-in', () => {
       );
 
       expect(error.code).toBe('github-unreachable');
-      expect(error.message).toContain(`cannot reach the GitHub API at ${url} (no answer within 0.2 s)`);
+      expect(error.message).toContain(
+        `cannot reach the GitHub API at ${url} (no answer within 0.2 s, 2 attempts)`,
+      );
     } finally {
       silent.closeAllConnections();
       silent.close();
@@ -405,6 +423,198 @@ describe('GitHub client against the GitHub API stand-in', () => {
     );
 
     expect(error.code).toBe('github-file-too-large');
+  });
+});
+
+describe('GitHub client retries, as Octokit plugin-retry and plugin-throttling do', () => {
+  let api: GitHubApiStandIn;
+  /** The waits the client asked for, on a clock that moves only when it waits. */
+  let waits: number[];
+  let clock: number;
+  let notes: string[];
+  const client = (overrides: Partial<GitHubClientOptions> = {}) =>
+    createGitHubClient({
+      apiUrl: api.url,
+      token: api.token,
+      sleep: async (ms) => {
+        waits.push(ms);
+        clock += ms;
+      },
+      now: () => clock,
+      onRetry: (message) => notes.push(message),
+      ...overrides,
+    });
+  const queued = (github: GitHubClient) =>
+    github.createCheckRun({
+      owner: OWNER,
+      repo: REPO,
+      name: CHECK_NAME,
+      headSha: HEAD_SHA,
+      status: 'queued',
+    });
+  /** Answers the first calls itself, then hands the rest to the stand-in. */
+  const firstAnswers =
+    (...answers: Array<() => Response>): typeof fetch =>
+    async (input, init) => {
+      const next = answers.shift();
+      return next ? next() : fetch(input, init);
+    };
+
+  beforeEach(async () => {
+    api = await startGitHubApi();
+    waits = [];
+    clock = 0;
+    notes = [];
+  });
+  afterEach(() => api.stop());
+
+  it('retries 5xx answers with a doubling backoff, and the call then succeeds once', async () => {
+    api.failNext(CREATE_CHECK_RUN, 502);
+    api.failNext(CREATE_CHECK_RUN, 503);
+
+    const created = await queued(client());
+
+    expect(waits).toEqual([1_000, 2_000]);
+    expect(notes[0]).toBe(
+      'GitHub API POST /repos/acme/app/check-runs answered 502; retrying in 1 s (attempt 2 of 6)',
+    );
+    expect(api.checkRuns().map((run) => run.id)).toEqual([created.id]);
+    expect(api.violations).toEqual([]);
+  });
+
+  it('waits as long as Retry-After says on a 429', async () => {
+    const github = client({
+      fetch: firstAnswers(
+        () =>
+          new Response('{"message":"Too Many Requests"}', { status: 429, headers: { 'retry-after': '7' } }),
+      ),
+    });
+
+    await queued(github);
+
+    expect(waits).toEqual([7_000]);
+    expect(api.checkRuns()).toHaveLength(1);
+  });
+
+  it('waits a minute on a secondary rate limit that names no wait, as GitHub advises', async () => {
+    api.failNext(CREATE_CHECK_RUN, 403, {
+      message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+    });
+
+    await queued(client());
+
+    expect(waits).toEqual([60_000]);
+    expect(api.checkRuns()).toHaveLength(1);
+  });
+
+  it('waits for x-ratelimit-reset when the limit resets soon, and gives up at once when it resets later', async () => {
+    const spent = (inSeconds: number) => () =>
+      new Response('{"message":"API rate limit exceeded"}', {
+        status: 403,
+        headers: {
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + inSeconds),
+        },
+      });
+
+    await queued(client({ fetch: firstAnswers(spent(20)) }));
+    expect(waits).toHaveLength(1);
+    expect(waits[0]).toBeGreaterThan(15_000);
+    expect(waits[0]).toBeLessThanOrEqual(22_000);
+
+    waits = [];
+    const error = await rejectionOf(queued(client({ fetch: firstAnswers(spent(3_600)) })));
+    expect(waits).toEqual([]);
+    expect(error.code).toBe('github-rate-limited');
+    expect(error.message).toMatch(/it resets at \d{4}-\d\d-\d\dT/);
+  });
+
+  it.each([
+    [403, 'github-forbidden'],
+    [404, 'github-forbidden'],
+    [422, 'github-request-failed'],
+  ])('does not retry a %i that is not a rate limit', async (status, code) => {
+    api.failNext(CREATE_CHECK_RUN, status);
+
+    const error = await rejectionOf(queued(client()));
+
+    expect(error.code).toBe(code);
+    expect(waits).toEqual([]);
+    expect(api.requests).toHaveLength(1);
+  });
+
+  it('stops when the next wait would pass the time budget, saying how many attempts it made', async () => {
+    for (let attempt = 0; attempt < 3; attempt += 1) api.failNext(CREATE_CHECK_RUN, 500);
+
+    const error = await rejectionOf(queued(client({ retry: { baseDelayMs: 4_000, budgetMs: 10_000 } })));
+
+    expect(waits).toEqual([4_000]);
+    expect(error.message).toBe(
+      'GitHub API POST /repos/acme/app/check-runs returned 500 (Internal Server Error) after 2 attempts',
+    );
+  });
+
+  it('retries a connection that failed, then reaches the API', async () => {
+    const github = client({
+      fetch: firstAnswers(() => {
+        throw Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET' } });
+      }),
+    });
+
+    await queued(github);
+
+    expect(notes[0]).toContain('could not be reached (ECONNRESET); retrying in 1 s');
+    expect(api.checkRuns()).toHaveLength(1);
+  });
+
+  it('retries a read of every page, so a list is never cut short by a blip', async () => {
+    for (let run = 0; run < 101; run += 1) await queued(client());
+    api.failNext('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', 502);
+
+    const found = await client().findCheckRun({ owner: OWNER, repo: REPO, ref: HEAD_SHA, name: CHECK_NAME });
+
+    expect(found).toMatchObject({ id: api.checkRuns().at(-1)!.id, status: 'queued' });
+    expect(waits).toEqual([1_000]);
+  });
+});
+
+describe('GitHub client: pull request comments', () => {
+  let api: GitHubApiStandIn;
+  let github: GitHubClient;
+
+  beforeEach(async () => {
+    api = await startGitHubApi();
+    github = createGitHubClient({ apiUrl: api.url, token: api.token });
+  });
+  afterEach(() => api.stop());
+
+  it('creates, lists across pages, and edits comments, each request as GitHub takes it', async () => {
+    for (let n = 0; n < 101; n += 1) {
+      await github.createIssueComment({ owner: OWNER, repo: REPO, issueNumber: 7, body: `comment ${n}` });
+    }
+    const comments = await github.listIssueComments({ owner: OWNER, repo: REPO, issueNumber: 7 });
+    const edited = await github.updateIssueComment({
+      owner: OWNER,
+      repo: REPO,
+      commentId: comments[100]!.id,
+      body: 'edited',
+    });
+
+    expect(comments).toHaveLength(101);
+    expect(comments[100]).toMatchObject({ body: 'comment 100', authorType: 'Bot' });
+    expect(edited.htmlUrl).toContain('#issuecomment-');
+    expect(api.issueComments(OWNER, REPO, 7).at(-1)?.body).toBe('edited');
+    expect(api.violations).toEqual([]);
+  });
+
+  it('names the permission a comment needs when the token lacks it', async () => {
+    api.failNext('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', 403);
+
+    const error = await rejectionOf(
+      github.createIssueComment({ owner: OWNER, repo: REPO, issueNumber: 7, body: 'x' }),
+    );
+
+    expect(error.message).toContain('add "pull-requests: write" to the job\'s "permissions:"');
   });
 });
 

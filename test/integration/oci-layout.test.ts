@@ -1,4 +1,5 @@
-import { cp, mkdtemp, rm, symlink, unlink, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GateError } from '../../src/errors.js';
@@ -6,8 +7,10 @@ import { parseImageReference } from '../../src/adapters/image-reference.js';
 import { OCI_INDEX_MEDIA_TYPE, type ImageStore } from '../../src/adapters/image-store.js';
 import { openImageStore } from '../../src/adapters/open-image-store.js';
 import { OciLayoutStore } from '../../src/adapters/oci-layout.js';
+import { collectEvidence } from '../../src/evidence/collect.js';
 import { collectImageEvidence } from '../../src/evidence/image.js';
 import type { Platform } from '../../src/evidence/types.js';
+import { fixturePath } from '../support/fixtures.js';
 import {
   buildImage,
   buildMultiPlatformImage,
@@ -77,10 +80,10 @@ function blobPath(layoutDir: string, digest: string): string {
   return join(layoutDir, 'blobs', 'sha256', digest.slice('sha256:'.length));
 }
 
-async function evidenceFor(reference: string, platform?: Platform) {
+async function evidenceFor(reference: string, platforms?: Platform[]) {
   const parsed = parseImageReference(reference);
   const store: ImageStore = openImageStore(parsed);
-  return collectImageEvidence({ reference, parsed, ...(platform ? { platform } : {}) }, store);
+  return collectImageEvidence({ reference, parsed, ...(platforms ? { platforms } : {}) }, store);
 }
 
 describe('reading an OCI layout', () => {
@@ -97,6 +100,14 @@ describe('reading an OCI layout', () => {
       source: { kind: 'oci-layout', uri: `oci:${image.layoutDir}`, digest: image.manifestDigest },
     });
     expect(evidence.layers).toHaveLength(1);
+    const [only] = evidence.platforms;
+    expect(evidence.platforms).toHaveLength(1);
+    expect(only).toMatchObject({
+      digest: image.manifestDigest,
+      platform: { os: 'linux', architecture: 'amd64' },
+      config: { platform: { os: 'linux', architecture: 'amd64' } },
+      compressedSize: evidence.layers[0]?.size,
+    });
   });
 
   it('uses the only manifest when no tag is given', async () => {
@@ -145,47 +156,71 @@ describe('reading an OCI layout', () => {
   });
 });
 
-describe('choosing a platform from an index', () => {
+describe('gating the platforms of an index', () => {
   const reference = () => `oci:${multi.layoutDir}:${multi.tag}`;
+  const labelsOf = (evidence: { platforms: Array<{ config?: { labels: Record<string, string> } }> }) =>
+    evidence.platforms.map((entry) => entry.config?.labels.platform);
 
-  it('takes linux/amd64 by default and keeps the index digest', async () => {
+  it('gates every platform image by default, in index order, under the index digest', async () => {
     const evidence = await evidenceFor(reference());
     expect(evidence.digest).toBe(multi.indexDigest);
     expect(evidence.mediaType).toBe(OCI_INDEX_MEDIA_TYPE);
-    expect(evidence.platform).toEqual({ os: 'linux', architecture: 'amd64' });
-    expect(evidence.config?.labels).toEqual({ platform: 'linux/amd64' });
     expect(evidence.source.digest).toBe(multi.indexDigest);
+    expect(labelsOf(evidence)).toEqual(['linux/arm64/v8', 'linux/amd64', 'windows/amd64']);
+    expect(evidence.platforms.map((entry) => entry.platform)).toEqual([
+      { os: 'linux', architecture: 'arm64', variant: 'v8' },
+      { os: 'linux', architecture: 'amd64' },
+      { os: 'windows', architecture: 'amd64' },
+    ]);
+    // Each platform is its own manifest, named by its own digest.
+    for (const entry of evidence.platforms) {
+      expect(entry.digest).not.toBe(multi.indexDigest);
+      expect(entry.source).toEqual({
+        kind: 'oci-layout',
+        uri: `oci:${multi.layoutDir}@${entry.digest}`,
+        digest: entry.digest,
+      });
+    }
+    // The single-platform fields repeat the first platform.
+    expect(evidence.platform).toEqual(evidence.platforms[0]?.platform);
   });
 
-  it('takes the requested platform', async () => {
-    const evidence = await evidenceFor(reference(), { os: 'windows', architecture: 'amd64' });
-    expect(evidence.config?.labels).toEqual({ platform: 'windows/amd64' });
+  it('gates only the requested platforms', async () => {
+    const evidence = await evidenceFor(reference(), [
+      { os: 'windows', architecture: 'amd64' },
+      { os: 'linux', architecture: 'amd64' },
+    ]);
+    expect(labelsOf(evidence)).toEqual(['linux/amd64', 'windows/amd64']);
   });
 
   it('matches the variant when one is requested', async () => {
-    const evidence = await evidenceFor(reference(), { os: 'linux', architecture: 'arm64', variant: 'v8' });
-    expect(evidence.platform).toEqual({ os: 'linux', architecture: 'arm64', variant: 'v8' });
+    const evidence = await evidenceFor(reference(), [{ os: 'linux', architecture: 'arm64', variant: 'v8' }]);
+    expect(evidence.platforms.map((entry) => entry.platform)).toEqual([
+      { os: 'linux', architecture: 'arm64', variant: 'v8' },
+    ]);
   });
 
-  it('lists the platforms it has when the requested one is missing', async () => {
-    const error = await errorOf(evidenceFor(reference(), { os: 'linux', architecture: 's390x' }));
+  it('lists the platforms it has when a requested one is missing', async () => {
+    const error = await errorOf(
+      evidenceFor(reference(), [
+        { os: 'linux', architecture: 'amd64' },
+        { os: 'linux', architecture: 's390x' },
+      ]),
+    );
     expect(error.code).toBe('platform-not-found');
+    expect(error.message).toContain('no image for linux/s390x');
     expect(error.message).toContain('linux/arm64/v8, linux/amd64, windows/amd64');
   });
 
-  it('asks for a platform when there is no linux/amd64 and several others', async () => {
-    const layout = await copyOf(multi.layoutDir);
-    const index = await new OciLayoutStore(layout).getManifest(multi.indexDigest);
-    const others = (index.json.manifests as Array<{ platform: Platform }>).filter(
-      (entry) => entry.platform.architecture !== 'amd64' || entry.platform.os !== 'linux',
+  it('refuses a platform a single-platform image is not', async () => {
+    const error = await errorOf(
+      evidenceFor(`oci:${image.layoutDir}:v1`, [{ os: 'linux', architecture: 'arm64' }]),
     );
-    await pointTagAtIndex(layout, { ...index.json, manifests: others });
-    const error = await errorOf(evidenceFor(`oci:${layout}:${multi.tag}`));
-    expect(error.code).toBe('ambiguous-platform');
-    expect(error.message).toContain('linux/arm64/v8, windows/amd64');
+    expect(error.code).toBe('platform-not-found');
+    expect(error.message).toContain('single-platform image for linux/amd64, not linux/arm64');
   });
 
-  it('takes the only image, skipping buildx attestation manifests', async () => {
+  it('skips buildx attestation manifests', async () => {
     const layout = await copyOf(multi.layoutDir);
     const index = await new OciLayoutStore(layout).getManifest(multi.indexDigest);
     const [arm] = index.json.manifests as Array<Record<string, unknown>>;
@@ -196,7 +231,9 @@ describe('choosing a platform from an index', () => {
     };
     await pointTagAtIndex(layout, { ...index.json, manifests: [arm, attestation] });
     const evidence = await evidenceFor(`oci:${layout}:${multi.tag}`);
-    expect(evidence.platform).toEqual({ os: 'linux', architecture: 'arm64', variant: 'v8' });
+    expect(evidence.platforms.map((entry) => entry.platform)).toEqual([
+      { os: 'linux', architecture: 'arm64', variant: 'v8' },
+    ]);
   });
 
   /** Writes `index` as a blob and makes the layout's tag name it. */
@@ -280,4 +317,101 @@ describe('untrusted layout content', () => {
     const error = await errorOf(store.getBlob(image.configDigest, 16));
     expect(error.code).toBe('blob-too-large');
   });
+});
+
+describe('signatures and attestations kept in a layout', () => {
+  const gate = (reference: string) =>
+    collectEvidence(
+      { image: reference, scanPaths: [], checkName: 'supply-chain-gate', workspace: scratch },
+      { openImageStore },
+    );
+
+  it('finds the attestation `cosign save` wrote beside the image index it belongs to', async () => {
+    const layout = fixturePath('third-party/slsa-verifier/container_workflow_dispatch');
+    const index = 'sha256:234e2c830c2fb31ac5671789d22adfe44d30c3ee831d01beae5e237841a13122';
+    const attestations = 'sha256:21454caf3a160dfbe6359f0501aa8401c6c0f2c7a8b71380ea21f8c4b48b64fe';
+    const envelope = 'sha256:e163b472f2e5d66e5a2a45e26e020c51a0d2da7dc8b567b31fc2ebfd33dbc33a';
+    // No tag: the layout holds the index and its attestations, and only one of them is an image.
+    const evidence = await gate(`oci:${layout}`);
+    expect(evidence.image.digest).toBe(index);
+    expect(evidence.image.platforms.map((entry) => entry.platform)).toEqual([
+      { os: 'linux', architecture: 'amd64' },
+    ]);
+    expect(evidence.discovered).toEqual([
+      {
+        kind: 'cosign-attestation',
+        subjectDigest: index,
+        source: { kind: 'oci-layout', uri: `oci:${layout}@${attestations}`, digest: envelope },
+        cosignLayer: {
+          mediaType: 'application/vnd.dsse.envelope.v1+json',
+          payload: new Uint8Array(readFileSync(blobPath(layout, envelope))),
+          annotations: expect.objectContaining({ predicateType: 'https://slsa.dev/provenance/v0.2' }),
+        },
+      },
+    ]);
+    expect(evidence.lookups?.find((entry) => entry.place === 'cosign-attestation-tag')).toMatchObject({
+      subjectDigest: index,
+      uri: `oci:${layout}:${index.replace(':', '-')}.att`,
+      outcome: 'found',
+    });
+  });
+
+  it('finds referrers and cosign tags copied into a layout, and nothing about other digests', async () => {
+    const layout = await copyOf(image.layoutDir);
+    const subject = { mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: image.manifestDigest };
+    const bundle = readFileSync(fixturePath('third-party/cosign/oci-attestation.sigstore.json'));
+    const signature = readFileSync(
+      fixturePath('third-party/containers-image-cosign/dir-img-cosign-valid/signature-1.payload'),
+    );
+    const referrer = await writeManifest(layout, {
+      artifactType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+      layers: [await writeLayer(layout, bundle, 'application/vnd.dev.sigstore.bundle.v0.3+json')],
+      subject,
+    });
+    const foreign = await writeManifest(layout, {
+      layers: [await writeLayer(layout, bundle, 'application/vnd.dev.sigstore.bundle.v0.3+json')],
+      subject: { ...subject, digest: image.configDigest },
+    });
+    const signatures = await writeManifest(layout, {
+      layers: [await writeLayer(layout, signature, 'application/vnd.dev.cosign.simplesigning.v1+json')],
+    });
+    const indexPath = join(layout, 'index.json');
+    const index = JSON.parse(await readFile(indexPath, 'utf8')) as { manifests: unknown[] };
+    index.manifests.push(referrer, foreign, {
+      ...signatures,
+      annotations: { 'org.opencontainers.image.ref.name': `${image.manifestDigest.replace(':', '-')}.sig` },
+    });
+    await writeFile(indexPath, JSON.stringify(index));
+
+    const evidence = await gate(`oci:${layout}`);
+    expect(evidence.image.digest).toBe(image.manifestDigest);
+    expect(evidence.discovered.map((artifact) => [artifact.kind, artifact.source.uri])).toEqual([
+      ['cosign-signature', `oci:${layout}@${signatures.digest}`],
+      ['sigstore-bundle', `oci:${layout}@${referrer.digest}`],
+    ]);
+    expect(evidence.discovered[1]?.bundle).toEqual(JSON.parse(bundle.toString('utf8')));
+  });
+
+  it('says where it looked when a layout holds nothing for the digest', async () => {
+    const evidence = await gate(`oci:${image.layoutDir}:v1`);
+    expect(evidence.discovered).toEqual([]);
+    expect(evidence.lookups?.map((entry) => [entry.place, entry.outcome])).toEqual([
+      ['cosign-signature-tag', 'none'],
+      ['cosign-attestation-tag', 'none'],
+      ['referrers-api', 'none'],
+      ['referrers-tag', 'none'],
+    ]);
+  });
+
+  async function writeLayer(layout: string, bytes: Uint8Array, mediaType: string) {
+    return { mediaType, digest: await writeBlob(layout, bytes), size: bytes.byteLength };
+  }
+
+  /** An OCI manifest with an empty config, stored as a blob; returns its descriptor. */
+  async function writeManifest(layout: string, fields: Record<string, unknown>) {
+    const empty = await writeLayer(layout, Buffer.from('{}'), 'application/vnd.oci.empty.v1+json');
+    const mediaType = 'application/vnd.oci.image.manifest.v1+json';
+    const bytes = Buffer.from(JSON.stringify({ schemaVersion: 2, mediaType, config: empty, ...fields }));
+    return { mediaType, digest: await writeBlob(layout, bytes), size: bytes.byteLength };
+  }
 });

@@ -130,17 +130,34 @@ describe('reading a local registry', () => {
     expect(error.message).toContain(`now points at ${appDigest}, not at ${otherDigest}`);
   });
 
-  it('chooses the requested platform of an index and keeps the index digest', async () => {
+  it('gates the requested platform of an index and keeps the index digest', async () => {
     const reference = `${registry.host}/acme/multi:v1`;
     const { parsed, store } = storeFor(reference);
     const evidence = await collectImageEvidence(
-      { reference, parsed, platform: { os: 'linux', architecture: 'arm64' } },
+      { reference, parsed, platforms: [{ os: 'linux', architecture: 'arm64' }] },
       store,
     );
     expect(evidence.digest).toBe(multiIndexDigest);
     expect(evidence.mediaType).toBe(OCI_INDEX_MEDIA_TYPE);
-    expect(evidence.platform).toEqual({ os: 'linux', architecture: 'arm64', variant: 'v8' });
-    expect(evidence.config?.labels).toEqual({ platform: 'linux/arm64/v8' });
+    expect(evidence.platforms).toHaveLength(1);
+    expect(evidence.platforms[0]).toMatchObject({
+      platform: { os: 'linux', architecture: 'arm64', variant: 'v8' },
+      config: { labels: { platform: 'linux/arm64/v8' } },
+      source: {
+        kind: 'registry',
+        uri: `http://${registry.host}/v2/acme/multi/manifests/${evidence.platforms[0]?.digest}`,
+      },
+    });
+  });
+
+  it('gates every platform of an index when none is asked for', async () => {
+    const reference = `${registry.host}/acme/multi:v1`;
+    const { parsed, store } = storeFor(reference);
+    const evidence = await collectImageEvidence({ reference, parsed }, store);
+    expect(evidence.platforms.map((entry) => entry.config?.labels.platform)).toEqual([
+      'linux/amd64',
+      'linux/arm64/v8',
+    ]);
   });
 
   it('reports a missing tag as manifest-not-found, naming repository and tag', async () => {

@@ -101,14 +101,16 @@ describe('run() against a real registry and the GitHub stand-in', () => {
     });
     expect(checkRun!.output.summary).toContain('CVE-2021-36159');
     expect(checkRun!.output.summary).toContain(digest);
-    expect(checkRun!.output.summary).toContain('Configured at `.github/supply-chain-gate.yml:3:3`');
+    expect(checkRun!.output.summary).toContain('configured at `.github/supply-chain-gate.yml:3:3`');
     expect(result.checkRunId).toBe(checkRun!.id);
-    // Created in progress first, so the PR shows the gate running, then completed: two requests.
+    // Created in progress first, so the PR shows the gate running, then completed.
     expect(
       github.requests
         .slice(requestsBefore)
-        .map((r) => `${r.operation} ${(r.body as { status?: string }).status}`),
+        .map((r) => `${r.operation} ${(r.body as { status?: string } | undefined)?.status}`),
     ).toEqual([
+      // A check left in progress by an earlier attempt on this commit would be taken over.
+      'GET /repos/{owner}/{repo}/commits/{ref}/check-runs undefined',
       'POST /repos/{owner}/{repo}/check-runs in_progress',
       'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id} completed',
     ]);

@@ -7,6 +7,12 @@
 import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ErrorObject } from 'ajv';
+import {
+  createAppStore,
+  type AppInstallationSeed,
+  type Credential,
+  type InstallationTokenRecord,
+} from './github-api/apps.js';
 import { createAttestationStore, type AttestationRecord } from './github-api/attestations.js';
 import {
   createCheckRunStore,
@@ -15,7 +21,7 @@ import {
 } from './github-api/check-runs.js';
 import { createContentStore } from './github-api/contents.js';
 import { createIssueCommentStore, type IssueCommentRecord } from './github-api/issue-comments.js';
-import { errorBody, type Site } from './github-api/objects.js';
+import { errorBody, GITHUB_ACTIONS_APP, type Site } from './github-api/objects.js';
 import {
   findOperation,
   isOperationKey,
@@ -26,10 +32,11 @@ import {
 } from './github-api/openapi.js';
 import { createPullRequestStore, type PullRequestSeed } from './github-api/pull-requests.js';
 import type { Handler, Reply } from './github-api/reply.js';
+import { createRulesetStore } from './github-api/rulesets.js';
 import { createStatusStore, type CommitStatusRecord } from './github-api/statuses.js';
 
 export type { AttestationRecord, CheckRunAnnotationRecord, CheckRunRecord, CommitStatusRecord };
-export type { IssueCommentRecord, PullRequestSeed };
+export type { AppInstallationSeed, InstallationTokenRecord, IssueCommentRecord, PullRequestSeed };
 
 export interface RecordedRequest {
   method: string;
@@ -58,7 +65,7 @@ export interface Violation {
 export interface GitHubApiStandIn {
   /** The base URL to pass as the client's API URL, e.g. `http://127.0.0.1:41234`. */
   url: string;
-  /** The token the stand-in accepts, as `Bearer` or `token`. */
+  /** The token the stand-in accepts, as `Bearer` or `token`: GITHUB_TOKEN, acting as GitHub Actions. */
   token: string;
   requests: readonly RecordedRequest[];
   violations: readonly Violation[];
@@ -70,6 +77,13 @@ export interface GitHubApiStandIn {
   /** A file's text at `ref`; a request without `ref` reads the default branch, `main`. */
   setContent(owner: string, repo: string, path: string, ref: string, text: string): void;
   setPullRequest(owner: string, repo: string, pullRequest: PullRequestSeed): void;
+  /**
+   * Installs a GitHub App: its JWTs (verified with `publicKey`) may then look up the installation
+   * and mint installation tokens, which the stand-in accepts within their repositories and permissions.
+   */
+  installApp(seed: AppInstallationSeed): { installationId: number };
+  /** The installation tokens minted so far, without the tokens. */
+  installationTokens(): InstallationTokenRecord[];
   /** Copies: changing them does not change the stand-in. */
   checkRuns(): CheckRunRecord[];
   attestations(): AttestationRecord[];
@@ -143,6 +157,8 @@ export async function startGitHubApi(options: { token?: string } = {}): Promise<
   const issueComments = createIssueCommentStore(site);
   const pullRequests = createPullRequestStore(site);
   const statuses = createStatusStore(site);
+  const apps = createAppStore(site);
+  const rulesets = createRulesetStore(site);
   const handlers: Record<string, Handler> = {
     ...checkRuns.handlers,
     ...contents.handlers,
@@ -150,6 +166,8 @@ export async function startGitHubApi(options: { token?: string } = {}): Promise<
     ...issueComments.handlers,
     ...pullRequests.handlers,
     ...statuses.handlers,
+    ...apps.handlers,
+    ...rulesets.handlers,
   };
 
   const requests: RecordedRequest[] = [];
@@ -161,7 +179,9 @@ export async function startGitHubApi(options: { token?: string } = {}): Promise<
   function decide(incoming: IncomingMessage, recorded: RecordedRequest, unparsableBody: boolean): Outcome {
     const presented = presentedToken(incoming);
     if (presented === undefined) return { reply: failure(401, 'Requires authentication') };
-    if (presented !== token) return { reply: failure(401, 'Bad credentials') };
+    const credential: Credential | undefined =
+      presented === token ? { kind: 'token', app: GITHUB_ACTIONS_APP } : apps.authenticate(presented);
+    if (credential === undefined) return { reply: failure(401, 'Bad credentials') };
     if (unparsableBody) return { reply: failure(400, 'Problems parsing JSON'), violation: [] };
     const version = incoming.headers['x-github-api-version'];
     if (version !== undefined && !SUPPORTED_API_VERSIONS.has(String(version))) {
@@ -174,6 +194,9 @@ export async function startGitHubApi(options: { token?: string } = {}): Promise<
     if (!match) return { reply: failure(404, 'Not Found'), violation: [] };
     const { operation } = match;
     recorded.operation = operation.key;
+    // Which kind of credential a route takes is part of the credentials check.
+    const authorized = apps.authorize(credential, operation.key, match.pathParameters);
+    if ('refused' in authorized) return { reply: authorized.refused, operation };
 
     const path = validateParameters(operation, 'path', match.pathParameters);
     const query = validateParameters(operation, 'query', recorded.query);
@@ -190,7 +213,13 @@ export async function startGitHubApi(options: { token?: string } = {}): Promise<
     const handler = handlers[operation.key];
     if (!handler) throw new StandInBug(`it does not implement ${operation.key} yet`);
     const url = new URL(incoming.url ?? '/', site.apiUrl);
-    const reply = handler({ path: path.value, query: query.value, body: body.value, url });
+    const reply = handler({
+      path: path.value,
+      query: query.value,
+      body: body.value,
+      url,
+      caller: authorized.caller,
+    });
     // Handlers answer 422 only for GitHub's rules that its schemas cannot express.
     return { reply, operation, ...(reply.status === 422 ? { violation: [] } : {}) };
   }
@@ -282,6 +311,8 @@ export async function startGitHubApi(options: { token?: string } = {}): Promise<
     },
     setContent: contents.setContent,
     setPullRequest: pullRequests.setPullRequest,
+    installApp: apps.installApp,
+    installationTokens: apps.issuedTokens,
     checkRuns: checkRuns.checkRuns,
     attestations: attestations.attestations,
     issueComments: issueComments.issueComments,

@@ -13,6 +13,9 @@ const image: ImageEvidence = {
   digest: DIGEST,
   resolvedFromTag: '3.10',
   mediaType: 'application/vnd.oci.image.manifest.v1+json',
+  annotations: {},
+  platforms: [],
+  config: { user: '10001', env: [], labels: {}, history: [] },
   layers: [],
   source: { kind: 'registry', uri: 'https://registry.test/v2/alpine', digest: DIGEST },
 };

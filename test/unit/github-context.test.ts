@@ -1,4 +1,9 @@
-import { checkRunHeadSha, readWorkflowContext, splitRepository } from '../../src/github-context.js';
+import {
+  checkRunHeadSha,
+  pullRequestNumber,
+  readWorkflowContext,
+  splitRepository,
+} from '../../src/github-context.js';
 
 const HEAD = 'a'.repeat(40);
 const MERGE = 'b'.repeat(40);
@@ -37,5 +42,23 @@ describe('the commit a check run belongs to', () => {
   it('splits OWNER/NAME and rejects anything else', () => {
     expect(splitRepository('acme/app')).toEqual({ owner: 'acme', repo: 'app' });
     expect(() => splitRepository('acme/app/x')).toThrow(/OWNER\/NAME/);
+  });
+});
+
+describe('the pull request a sticky comment goes on', () => {
+  it('is the PR on pull_request events and the triggering PR on workflow_run', () => {
+    expect(pullRequestNumber(context('pull_request'), { pull_request: { number: 42 } })).toBe(42);
+    expect(pullRequestNumber(context('pull_request_target'), { pull_request: { number: 42 } })).toBe(42);
+    expect(
+      pullRequestNumber(context('workflow_run'), { workflow_run: { pull_requests: [{ number: 7 }] } }),
+    ).toBe(7);
+  });
+
+  it('is none on a push, on a fork workflow_run (GitHub lists no PR), or in a malformed payload', () => {
+    expect(pullRequestNumber(context('push'), { pull_request: { number: 42 } })).toBeUndefined();
+    expect(
+      pullRequestNumber(context('workflow_run'), { workflow_run: { pull_requests: [] } }),
+    ).toBeUndefined();
+    expect(pullRequestNumber(context('pull_request'), { pull_request: { number: '42' } })).toBeUndefined();
   });
 });

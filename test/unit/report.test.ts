@@ -1,67 +1,9 @@
-import type { Decision } from '../../src/policy/decision.js';
 import { checkConclusion, exitCodeFor, renderCheckRun } from '../../src/report/check-run.js';
+import { findStickyComment, renderComment, stickyCommentMarker } from '../../src/report/comment.js';
 import { escapeCode, escapeLogLine, escapeMarkdown } from '../../src/report/escape.js';
 import { renderJsonReport } from '../../src/report/json.js';
-import { renderMarkdown } from '../../src/report/markdown.js';
-import type { Finding } from '../../src/evidence/types.js';
-
-const DIGEST = `sha256:${'a'.repeat(64)}`;
-
-function finding(index: number, title = `title ${index}`): Finding {
-  return {
-    id: `CVE-2024-${String(index).padStart(5, '0')}`,
-    aliases: [],
-    packageName: `pkg-${index}`,
-    installedVersion: '1.0.0',
-    fixedVersion: '1.0.1',
-    severity: 'critical',
-    sourceSeverity: 'CRITICAL',
-    title,
-  };
-}
-
-function decision(overrides: Partial<Decision> = {}): Decision {
-  return {
-    verdict: 'fail',
-    mode: 'enforce',
-    errors: [],
-    evaluatedAt: '2026-11-28T12:00:00.000Z',
-    policyOrigin: '.github/supply-chain-gate.yml',
-    results: [
-      {
-        ruleId: 'vulnerabilities.fail-on',
-        family: 'vulnerabilities',
-        status: 'fail',
-        title: '1 vulnerability at a failing severity (1 critical)',
-        message: 'The policy fails on critical, high.',
-        remediation: 'Upgrade.',
-        position: { file: '.github/supply-chain-gate.yml', line: 4, column: 3 },
-        findings: [finding(1, '<img src=x onerror=alert(1)> | [click](https://evil.example) @acme/admins')],
-      },
-      {
-        ruleId: 'vulnerabilities.require-scan',
-        family: 'vulnerabilities',
-        status: 'pass',
-        title: 'Scan results present',
-        message: 'Read trivy.json.',
-      },
-    ],
-    evidence: {
-      image: {
-        reference: 'ghcr.io/acme/app:pr-1',
-        name: 'ghcr.io/acme/app',
-        digest: DIGEST,
-        resolvedFromTag: 'pr-1',
-        mediaType: 'application/vnd.oci.image.manifest.v1+json',
-        layers: [],
-        source: { kind: 'registry', uri: 'https://ghcr.io/v2/acme/app', digest: DIGEST },
-      },
-      scans: [],
-      discovered: [],
-    },
-    ...overrides,
-  };
-}
+import { renderLogLines } from '../../src/report/log-lines.js';
+import { DIGEST, decision, failOnResult, finding, HOSTILE_TITLE } from './report-decision.js';
 
 describe('escaping untrusted text', () => {
   it('leaves no live HTML, link, table pipe or mention in markdown', () => {
@@ -86,49 +28,9 @@ describe('escaping untrusted text', () => {
   });
 });
 
-describe('renderMarkdown', () => {
-  it('shows the verdict, the image by digest, the family table, and the failing rule with its fix and line', () => {
-    const markdown = renderMarkdown(decision(), { checkName: 'supply-chain-gate' });
-    expect(markdown).toContain('## ❌ supply-chain-gate failed');
-    expect(markdown).toContain(`\`ghcr.io/acme/app@${DIGEST}\` (resolved from tag \`pr-1\`)`);
-    expect(markdown).toContain('| Vulnerabilities | 1 | 0 | 1 | 0 |');
-    expect(markdown).toContain('**How to fix:** Upgrade.');
-    expect(markdown).toContain('Configured at `.github/supply-chain-gate.yml:4:3`');
-    expect(markdown).toContain('| critical | CVE-2024-00001 | pkg-1 | 1.0.0 | 1.0.1 |');
-    expect(markdown).not.toMatch(/(^|[^\\])<img/);
-    expect(markdown).toContain('\\<img');
-    expect(markdown).toContain('<details><summary>Passing and skipped rules (1)</summary>');
-  });
-
-  it('explains a decision the gate could not make', () => {
-    const markdown = renderMarkdown(
-      decision({ verdict: 'error', results: [], errors: ['registry 127.0.0.1:1 unreachable'] }),
-      {
-        checkName: 'gate',
-      },
-    );
-    expect(markdown).toContain('could not decide');
-    expect(markdown).toContain('fails closed');
-    expect(markdown).toContain('registry 127.0.0.1:1 unreachable');
-  });
-
-  it('stays within the byte budget by leaving out whole sections, never half a table', () => {
-    const many = decision();
-    many.results = Array.from({ length: 40 }, (_, index) => ({
-      ...many.results[0]!,
-      ruleId: `vulnerabilities.rule-${index}`,
-      findings: Array.from({ length: 60 }, (_, i) => finding(i, 'ü'.repeat(100))),
-    }));
-    const markdown = renderMarkdown(many, { checkName: 'gate', fullReportHint: 'See report.json.' });
-    expect(new TextEncoder().encode(markdown).length).toBeLessThanOrEqual(65_535);
-    expect(markdown).toContain('Some sections were left out');
-    const tableLines = markdown.split('\n').filter((line) => line.startsWith('|'));
-    for (const line of tableLines) expect(line.endsWith('|')).toBe(true);
-    expect(markdown).toContain('…and 10 more in the full report.');
-  });
-});
-
 describe('check run and exit code', () => {
+  const onDisk = () => true;
+
   it('maps verdicts to conclusions, with audit always neutral', () => {
     expect(checkConclusion(decision({ verdict: 'pass' }))).toBe('success');
     expect(checkConclusion(decision({ verdict: 'fail' }))).toBe('failure');
@@ -144,8 +46,25 @@ describe('check run and exit code', () => {
     ]).toEqual([0, 1, 2]);
   });
 
-  it('titles the check run with what failed', () => {
-    expect(renderCheckRun(decision(), 'gate').output.title).toBe('1 rule(s) failed');
+  it('titles the check run with what failed and carries its annotations', () => {
+    const completion = renderCheckRun(decision(), { checkName: 'gate', isRepoFile: onDisk });
+    expect(completion.output.title).toBe('1 rule(s) failed');
+    expect(completion.output.annotations.map((a) => a.path)).toEqual([
+      '.github/supply-chain-gate.yml',
+      'package-lock.json',
+    ]);
+    expect(completion.output.text).toBeUndefined();
+  });
+
+  it('says in the check run text when annotations were capped', () => {
+    const many = Array.from({ length: 30 }, (_, index) => finding(index));
+    const completion = renderCheckRun(decision({ results: [failOnResult(many)] }), {
+      checkName: 'gate',
+      isRepoFile: onDisk,
+      maxAnnotations: 10,
+    });
+    expect(completion.output.annotations).toHaveLength(10);
+    expect(completion.output.text).toContain('21 more were left out');
   });
 
   it('writes a JSON report with the verdict, conclusion and the image digest', () => {
@@ -156,5 +75,58 @@ describe('check run and exit code', () => {
       conclusion: 'failure',
       image: { digest: DIGEST },
     });
+  });
+});
+
+describe('sticky pull request comment', () => {
+  it('starts with a hidden marker named after the check, which a check name cannot close', () => {
+    expect(stickyCommentMarker('supply-chain-gate')).toBe('<!-- supply-chain-gate:supply-chain-gate -->');
+    expect(stickyCommentMarker('x --> <img src=x>')).toBe('<!-- supply-chain-gate:x --_ _img src_x_ -->');
+    const body = renderComment(decision(), {
+      checkName: 'gate',
+      checkRunUrl: 'https://github.com/acme/app/runs/7',
+    });
+    expect(body.startsWith('<!-- supply-chain-gate:gate -->\n## ❌ gate failed')).toBe(true);
+    expect(body).toContain('[Open the check run](https://github.com/acme/app/runs/7)');
+  });
+
+  it("finds the gate's own latest comment, never a person's comment quoting the marker", () => {
+    const marker = stickyCommentMarker('gate');
+    const comment = (id: number, body: string, authorType = 'Bot') => ({ id, body, authorType, htmlUrl: '' });
+    const found = findStickyComment(
+      [
+        comment(1, `${marker}\nold`),
+        comment(2, `${marker}\nfrom a person`, 'User'),
+        comment(3, 'unrelated bot comment'),
+        comment(4, `${stickyCommentMarker('other-gate')}\nanother gate`),
+        comment(5, `${marker}\nnewest`),
+      ],
+      'gate',
+    );
+    expect(found?.id).toBe(5);
+    expect(findStickyComment([comment(2, `${marker}\nx`, 'User')], 'gate')).toBeUndefined();
+  });
+});
+
+describe('log lines', () => {
+  it('lists failing rules and their findings, one line each, whatever the title holds', () => {
+    const lines = renderLogLines(
+      decision({ results: [failOnResult([finding(1, { title: `a\n${HOSTILE_TITLE}` })])] }),
+      'gate',
+    );
+    expect(lines[0]).toBe('FAIL vulnerabilities.fail-on: 1 vulnerabilities at a failing severity');
+    expect(lines[1]).toMatch(/^ {2}critical CVE-2024-00001 in pkg-1 1\.0\.0: a <\/details>/);
+    expect(lines.at(-1)).toBe('gate failed');
+    expect(lines.every((line) => !line.includes('\n'))).toBe(true);
+  });
+});
+
+describe('code spans in remediation text', () => {
+  it('keeps `code` as code and escapes everything around and inside it', async () => {
+    const { escapeMarkdownWithCode } = await import('../../src/report/escape.js');
+    expect(escapeMarkdownWithCode('Add `USER 10001` to the <Dockerfile>')).toBe(
+      'Add `USER 10001` to the \\<Dockerfile\\>',
+    );
+    expect(escapeMarkdownWithCode('`a\nb` then `x')).toBe('`a b` then \\`x');
   });
 });

@@ -1,15 +1,28 @@
 /** Schema pieces every policy section shares. */
 import { z } from 'zod';
 
-export const ruleMode = z.enum(['enforce', 'warn']);
+export const ruleMode = z
+  .enum(['enforce', 'warn'])
+  .describe('enforce: a failure fails the gate; warn: reported only');
 export type RuleMode = z.output<typeof ruleMode>;
 
-/** A date written `2027-01-31` (YAML may hand it over as a Date or a string). */
-export const isoDate = z.union([z.date(), z.string()]).transform((value, ctx) => {
-  const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(`${text}T00:00:00Z`))) {
-    ctx.addIssue({ code: 'custom', message: 'expected a date written YYYY-MM-DD' });
-    return z.NEVER;
-  }
-  return text;
-});
+/**
+ * A calendar date written `2027-01-31`. YAML 1.2 (what the loader speaks) hands it over as a string;
+ * a string keeps the JSON Schema honest too.
+ */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
+  .refine((text) => {
+    const parsed = new Date(`${text}T00:00:00Z`);
+    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(text);
+  }, 'expected a real calendar date written YYYY-MM-DD');
+
+/** The fields every exception carries: why, who, and until when. */
+export const exceptionFields = {
+  reason: z.string().min(1).describe('Why this is accepted; shown in every report'),
+  expires: isoDate
+    .optional()
+    .describe('Last day the exception applies (YYYY-MM-DD, UTC); after it, it is reported'),
+  owner: z.string().min(1).optional().describe('Who answers for this exception'),
+};

@@ -1,5 +1,13 @@
 /** Check runs as GitHub keeps them: created, updated in place, annotations appended. */
-import { GITHUB_ACTIONS_APP_ID, githubActionsApp, nodeId, timestamp, WEB_URL, type Site } from './objects.js';
+import {
+  errorBody,
+  integration,
+  nodeId,
+  timestamp,
+  WEB_URL,
+  type AppIdentity,
+  type Site,
+} from './objects.js';
 import { notFound, pageOf, validationFailed, type ApiRequest, type Handler, type Reply } from './reply.js';
 
 export interface CheckRunAnnotationRecord {
@@ -29,6 +37,8 @@ export interface CheckRunRecord {
   output: { title: string | null; summary: string | null; text: string | null };
   /** Every annotation delivered, in order, across the create call and all updates. */
   annotations: CheckRunAnnotationRecord[];
+  /** The App that created the run: only it may change the run, and a ruleset may require it. */
+  app: AppIdentity;
 }
 
 /** The request body fields both create and update accept (GitHub's schema has checked the types). */
@@ -49,11 +59,11 @@ const FIRST_CHECK_RUN_ID = 30_000_000_001;
 
 export function createCheckRunStore(site: Site) {
   const runs: CheckRunRecord[] = [];
-  // GitHub groups a commit's runs by app into check suites; the stand-in acts as one app.
+  // GitHub groups a commit's runs by app into check suites.
   const suiteIds = new Map<string, number>();
 
   function suiteId(run: CheckRunRecord): number {
-    const key = `${run.owner}/${run.repo}@${run.head_sha}`;
+    const key = `${run.owner}/${run.repo}@${run.head_sha}/${run.app.id}`;
     let id = suiteIds.get(key);
     if (id === undefined) {
       id = 20_000_000_001 + suiteIds.size;
@@ -84,7 +94,7 @@ export function createCheckRunStore(site: Site) {
         annotations_url: `${url}/annotations`,
       },
       check_suite: { id: suiteId(run) },
-      app: githubActionsApp(site),
+      app: integration(site, run.app),
       pull_requests: [],
     };
   }
@@ -152,6 +162,7 @@ export function createCheckRunStore(site: Site) {
       details_url: body.details_url ?? null,
       output: { title: null, summary: null, text: null },
       annotations: [],
+      app: request.caller,
     };
     applyOutput(run, body.output);
     runs.push(run);
@@ -161,6 +172,15 @@ export function createCheckRunStore(site: Site) {
   const update: Handler = (request) => {
     const run = findRun(request);
     if (!run) return notFound();
+    if (run.app.id !== request.caller.id) {
+      return {
+        status: 403,
+        body: errorBody(
+          403,
+          `Invalid app_id \`${request.caller.id}\` - check run can only be modified by the GitHub App that created it.`,
+        ),
+      };
+    }
     const body = request.body as CheckRunBody;
     const rejected = ruleViolation(body, run);
     if (rejected) return rejected;
@@ -208,7 +228,7 @@ export function createCheckRunStore(site: Site) {
   /**
    * GitHub documents no order for this list; the stand-in returns oldest first, the order in which a
    * client that stops at the first page misses the newest run. `filter=latest` (the default) keeps
-   * the newest run of each name in each check suite, and here every commit has a single suite.
+   * the newest run of each name in each check suite, one suite per app and commit.
    */
   const listForRef: Handler = (request) => {
     const { owner, repo, ref } = request.path;
@@ -220,12 +240,17 @@ export function createCheckRunStore(site: Site) {
         run.head_sha === ref &&
         (checkName === undefined || run.name === checkName) &&
         (status === undefined || run.status === status) &&
-        (appId === undefined || appId === GITHUB_ACTIONS_APP_ID),
+        (appId === undefined || appId === run.app.id),
     );
     const selected =
       filter === 'all'
         ? matching
-        : matching.filter((run) => !matching.some((other) => other.name === run.name && other.id > run.id));
+        : matching.filter(
+            (run) =>
+              !matching.some(
+                (other) => other.name === run.name && other.app.id === run.app.id && other.id > run.id,
+              ),
+          );
     const page = pageOf(selected, request);
     return {
       status: 200,

@@ -1,5 +1,5 @@
-/** Issue (and pull request) comments: listed, created and edited as GITHUB_TOKEN's bot. */
-import { GITHUB_ACTIONS_BOT, nodeId, simpleUser, timestamp, WEB_URL, type Site } from './objects.js';
+/** Issue (and pull request) comments: listed, created and edited as the token's bot. */
+import { nodeId, simpleUser, timestamp, WEB_URL, type Account, type Site } from './objects.js';
 import { notFound, pageOf, type Handler } from './reply.js';
 
 export interface IssueCommentRecord {
@@ -10,6 +10,8 @@ export interface IssueCommentRecord {
   body: string;
   created_at: string;
   updated_at: string;
+  /** github-actions[bot] for GITHUB_TOKEN, an App's bot for its installation tokens. */
+  author: Account;
 }
 
 export function createIssueCommentStore(site: Site) {
@@ -23,7 +25,7 @@ export function createIssueCommentStore(site: Site) {
       url: `${repoUrl}/issues/comments/${comment.id}`,
       html_url: `${WEB_URL}/${comment.owner}/${comment.repo}/issues/${comment.issue_number}#issuecomment-${comment.id}`,
       body: comment.body,
-      user: simpleUser(site, GITHUB_ACTIONS_BOT),
+      user: simpleUser(site, comment.author),
       created_at: comment.created_at,
       updated_at: comment.updated_at,
       issue_url: `${repoUrl}/issues/${comment.issue_number}`,
@@ -56,6 +58,7 @@ export function createIssueCommentStore(site: Site) {
       body: (request.body as { body: string }).body,
       created_at: now,
       updated_at: now,
+      author: request.caller.bot,
     };
     comments.push(comment);
     return { status: 201, body: toResponse(comment) };

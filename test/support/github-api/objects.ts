@@ -20,7 +20,7 @@ export function nodeId(prefix: string, id: number): string {
   return `${prefix}_${Buffer.from(`stand-in:${id}`).toString('base64url')}`;
 }
 
-interface Account {
+export interface Account {
   login: string;
   id: number;
   type: 'User' | 'Organization' | 'Bot';
@@ -54,30 +54,50 @@ export function simpleUser(site: Site, account: Account): Record<string, unknown
   };
 }
 
-export const GITHUB_ACTIONS_APP_ID = 15368;
+/** A GitHub App as the stand-in knows it: GitHub Actions, or an App a test installs. */
+export interface AppIdentity {
+  id: number;
+  slug: string;
+  name: string;
+  clientId: string;
+  /** The account that owns the App. */
+  owner: Account;
+  /** The App's bot account: the author of what its installation tokens post. */
+  bot: Account;
+  permissions: Record<string, string>;
+  description?: string;
+  events?: string[];
+}
 
 /** The app check runs created with GITHUB_TOKEN belong to. */
-export function githubActionsApp(site: Site): Record<string, unknown> {
+export const GITHUB_ACTIONS_APP: AppIdentity = {
+  id: 15368,
+  slug: 'github-actions',
+  name: 'GitHub Actions',
+  clientId: 'Iv1.05c79e9ad1f6bdfa',
+  owner: { login: 'github', id: 9919, type: 'Organization' },
+  bot: GITHUB_ACTIONS_BOT,
+  permissions: { actions: 'write', checks: 'write', contents: 'write', metadata: 'read', statuses: 'write' },
+  description: 'Automate your workflow from idea to production',
+  events: ['check_run', 'check_suite', 'pull_request', 'push', 'workflow_dispatch'],
+};
+
+/** The `app` object of check runs (GitHub's "integration"). */
+export function integration(site: Site, app: AppIdentity): Record<string, unknown> {
   return {
-    id: GITHUB_ACTIONS_APP_ID,
-    slug: 'github-actions',
-    node_id: 'MDM6QXBwMTUzNjg=',
-    client_id: 'Iv1.05c79e9ad1f6bdfa',
-    owner: simpleUser(site, { login: 'github', id: 9919, type: 'Organization' }),
-    name: 'GitHub Actions',
-    description: 'Automate your workflow from idea to production',
-    external_url: 'https://help.github.com/en/actions',
-    html_url: `${WEB_URL}/apps/github-actions`,
+    id: app.id,
+    slug: app.slug,
+    node_id: nodeId('A', app.id),
+    client_id: app.clientId,
+    owner: simpleUser(site, app.owner),
+    name: app.name,
+    description: app.description ?? null,
+    external_url: `${WEB_URL}/apps/${app.slug}`,
+    html_url: `${WEB_URL}/apps/${app.slug}`,
     created_at: '2018-07-30T09:30:17Z',
     updated_at: '2024-04-10T20:33:16Z',
-    permissions: {
-      actions: 'write',
-      checks: 'write',
-      contents: 'write',
-      metadata: 'read',
-      statuses: 'write',
-    },
-    events: ['check_run', 'check_suite', 'pull_request', 'push', 'workflow_dispatch'],
+    permissions: app.permissions,
+    events: app.events ?? [],
   };
 }
 

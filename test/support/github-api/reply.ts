@@ -1,5 +1,5 @@
 /** What the stand-in's resource handlers receive and return, and the replies they share. */
-import { errorBody } from './objects.js';
+import { errorBody, type AppIdentity } from './objects.js';
 
 /** A request that already matched an operation and passed GitHub's schemas. */
 export interface ApiRequest {
@@ -10,6 +10,8 @@ export interface ApiRequest {
   body: unknown;
   /** The URL the client called, for Link headers. */
   url: URL;
+  /** The App the token acts for: GitHub Actions for GITHUB_TOKEN, an installed App for its tokens. */
+  caller: AppIdentity;
 }
 
 export interface Reply {

@@ -1,5 +1,5 @@
 /** Commit statuses, the API older than check runs: one state per context on a commit. */
-import { GITHUB_ACTIONS_BOT, nodeId, simpleUser, timestamp, type Site } from './objects.js';
+import { nodeId, simpleUser, timestamp, type Site } from './objects.js';
 import { validationFailed, type Handler } from './reply.js';
 
 export interface CommitStatusRecord {
@@ -34,7 +34,7 @@ export function createStatusStore(site: Site) {
       created_at: timestamp(),
     };
     statuses.push(status);
-    const creator = simpleUser(site, GITHUB_ACTIONS_BOT);
+    const creator = simpleUser(site, request.caller.bot);
     return {
       status: 201,
       body: {

@@ -1,0 +1,152 @@
+/**
+ * Reads scan reports and VEX documents from files, streaming: a report of hundreds of megabytes is
+ * hashed and parsed chunk by chunk, never held whole. VEX files must be inside the workspace (the
+ * repository): a statement that suppresses findings has to be reviewed like code. On pull request
+ * and merge group events they are read at the base commit through the API, like the policy, so a
+ * change cannot bring the statements that clear its own findings.
+ */
+import { createHash } from 'node:crypto';
+import { open, realpath } from 'node:fs/promises';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import type { GitHubClient } from '../adapters/github.js';
+import { ConfigurationError } from '../errors.js';
+import type { RunInputs } from '../inputs.js';
+import type { DocumentRole, ParsedDocument } from './scans/document-format.js';
+import { MAX_SCAN_BYTES, parseVexDocument, ScanDocumentReader } from './scans/parse.js';
+import type { EvidenceSource, ScanReport, VexDocument } from './types.js';
+
+const CHUNK_BYTES = 1024 * 1024;
+
+export async function readScanFile(path: string, workspace: string): Promise<ScanReport> {
+  const parsed = await readDocumentFile(path, workspace, 'scan');
+  return (parsed as Extract<ParsedDocument, { kind: 'scan' }>).report;
+}
+
+/** Where VEX files are read from: the base commit on pull request and merge group events, else the checkout. */
+export interface VexOrigin {
+  workspace: string;
+  base?: RunInputs['policyBase'];
+  github?: Pick<GitHubClient, 'getFileContent'>;
+}
+
+export function readVex(path: string, origin: VexOrigin): Promise<VexDocument> {
+  return origin.base ? readVexAtBase(path, origin, origin.base) : readVexFile(path, origin.workspace);
+}
+
+async function readVexAtBase(
+  path: string,
+  origin: VexOrigin,
+  base: NonNullable<RunInputs['policyBase']>,
+): Promise<VexDocument> {
+  const repoPath = insideOf(resolve(origin.workspace, path), resolve(origin.workspace));
+  if (repoPath === undefined) {
+    throw new ConfigurationError(
+      'vex-outside-repository',
+      `${path}: VEX documents are read only from files in the repository; name the VEX file relative to the repository`,
+    );
+  }
+  const shortRef = /^[0-9a-f]{40}$/.test(base.ref) ? base.ref.slice(0, 12) : base.ref;
+  if (!origin.github) {
+    throw new ConfigurationError(
+      'vex-base-unreadable',
+      `${repoPath}: VEX documents must be read at ${shortRef} through the GitHub API (${base.event}), and no GitHub token was given: set the "github-token" input`,
+    );
+  }
+  const slashed = repoPath.split(sep).join('/');
+  const text = await origin.github.getFileContent({
+    owner: base.owner,
+    repo: base.repo,
+    path: slashed,
+    ref: base.ref,
+  });
+  if (text === undefined) {
+    throw new ConfigurationError(
+      'vex-not-found',
+      `${slashed}@${shortRef}: VEX document not found at the base commit (${base.event}); a VEX file added by this change applies once it is merged`,
+    );
+  }
+  const bytes = Buffer.from(text, 'utf8');
+  const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+  return parseVexDocument(bytes, { kind: 'github', uri: `${slashed}@${shortRef}`, digest });
+}
+
+export async function readVexFile(path: string, workspace: string): Promise<VexDocument> {
+  const absolute = resolve(workspace, path);
+  const [real, root] = await Promise.all([
+    realpath(absolute).catch(() => absolute),
+    realpath(workspace).catch(() => workspace),
+  ]);
+  if (insideOf(real, root) === undefined) {
+    throw new ConfigurationError(
+      'vex-outside-repository',
+      `${path}: VEX documents are read only from files in the repository (${workspace}); commit the VEX file and name it relative to the repository`,
+    );
+  }
+  return readVexDocumentFile(path, workspace);
+}
+
+/** Any VEX file, wherever it is: for looking at documents (`scans`), not for gating. */
+export async function readVexDocumentFile(path: string, workspace: string): Promise<VexDocument> {
+  const parsed = await readDocumentFile(path, workspace, 'vex');
+  return (parsed as Extract<ParsedDocument, { kind: 'vex' }>).vex;
+}
+
+async function readDocumentFile(
+  path: string,
+  workspace: string,
+  role: DocumentRole,
+): Promise<ParsedDocument> {
+  const absolute = resolve(workspace, path);
+  const shown = insideOf(absolute, workspace) ?? absolute;
+  const what = role === 'scan' ? 'scan report' : 'VEX document';
+  let handle;
+  try {
+    handle = await open(absolute, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new ConfigurationError(
+      `${role}-not-found`,
+      `${shown}: cannot read ${what} (${code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable')})`,
+    );
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile())
+      throw new ConfigurationError(`${role}-not-a-file`, `${shown}: ${what} is not a regular file`);
+    if (info.size > MAX_SCAN_BYTES) {
+      throw new ConfigurationError(
+        `${role}-too-large`,
+        `${shown}: ${what} is ${info.size} bytes; the limit is ${MAX_SCAN_BYTES}`,
+      );
+    }
+    // The digest is of the bytes parsed, so a report names exactly what was judged; it is known
+    // once the last byte is read, and filled into the source the parsed document already holds.
+    const source: EvidenceSource = { kind: 'file', uri: shown };
+    const reader = new ScanDocumentReader(source, role);
+    const hash = createHash('sha256');
+    let total = 0;
+    for await (const chunk of handle.createReadStream({ highWaterMark: CHUNK_BYTES, autoClose: false })) {
+      const bytes = chunk as Buffer;
+      total += bytes.length;
+      if (total > MAX_SCAN_BYTES) {
+        throw new ConfigurationError(
+          `${role}-too-large`,
+          `${shown}: ${what} grew past ${MAX_SCAN_BYTES} bytes while being read`,
+        );
+      }
+      hash.update(bytes);
+      reader.write(bytes);
+    }
+    const parsed = reader.end();
+    source.digest = `sha256:${hash.digest('hex')}`;
+    return parsed;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The path relative to `root` when it is inside it, else undefined. */
+function insideOf(absolute: string, root: string): string | undefined {
+  const rel = relative(root, absolute);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : undefined;
+}
