@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { setTimeout } from 'node:timers';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { checkLimits } from './support/measure.mjs';
 
 const option = (name, fallback) => {
   const at = process.argv.indexOf(name);
@@ -208,6 +209,14 @@ try {
   console.log(
     `baseline / gate: ${(theirs.ms / ours.ms).toFixed(1)}× the wall time, ${(theirs.stats.roundTrips / ours.stats.roundTrips).toFixed(1)}× the round trips`,
   );
+  // By tag: the floor's 4 round trips (resolve, list, manifests, blobs) and the auth challenge.
+  checkLimits('discovery', [
+    {
+      figure: 'the gate, sequential round trips by tag (floor 4)',
+      measured: ours.stats.roundTrips,
+      limit: 5,
+    },
+  ]);
 } finally {
   await front?.close();
   await registry.stop();

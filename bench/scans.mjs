@@ -18,6 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkLimits } from './support/measure.mjs';
 import { writeTrivyReport } from './support/trivy-report.mjs';
 
 const option = (name, fallback) => {
@@ -25,6 +26,12 @@ const option = (name, fallback) => {
   return index === -1 ? fallback : process.argv[index + 1];
 };
 const FINDINGS = Number(option('--findings', 250_000));
+/**
+ * The goals are faster than jq and peak memory under twice the file. Memory meets its goal; time
+ * does not yet (1.04–1.26× jq, see docs/performance.md), so its limit sits just above what was
+ * measured, to catch a regression, until the parser is reworked.
+ */
+const LIMITS = { timeVsJq: 1.35, memoryVsFile: 2 };
 const root = fileURLToPath(new URL('../', import.meta.url));
 const TIME = '/usr/bin/time';
 if (!existsSync(TIME)) {
@@ -101,6 +108,25 @@ try {
   ];
   console.log(table.join('\n'));
   writeSection(bytes, table, hasJq);
+  const ratio = (value) => `${value.toFixed(2)}×`;
+  checkLimits('scans', [
+    ...(baseline
+      ? [
+          {
+            figure: 'supply-chain-gate scans --json: wall time / jq',
+            measured: Number((ours.seconds / baseline.seconds).toFixed(2)),
+            limit: LIMITS.timeVsJq,
+            format: ratio,
+          },
+        ]
+      : []),
+    {
+      figure: 'supply-chain-gate scans --json: peak RSS / report size',
+      measured: Number(((ours.mb * 1024 * 1024) / bytes).toFixed(2)),
+      limit: LIMITS.memoryVsFile,
+      format: ratio,
+    },
+  ]);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
@@ -164,13 +190,20 @@ function writeSection(bytes, table, withJq) {
     'writes nothing, and it would not fit once the file outgrows V8’s string limit (512 MB). Of the gate’s time,',
     'roughly 60% is parsing and normalizing, 10% merging and sorting, 20% writing the JSON, the rest start-up.',
     '',
+    'Goals: faster than jq, and peak memory under twice the file. Memory meets it, narrowly (1.76–1.97× the file',
+    'over runs: what is kept is the findings, and GC timing moves the peak). Time does not: the gate is 1.04–1.26×',
+    'jq over runs on this machine (jq only counts; the gate also validates, normalizes, dedupes, sorts and writes',
+    'every finding), so `bench/scans.mjs` fails above 1.35× jq, not above 1×. Most of the gap is the',
+    'byte-by-byte JavaScript tokenizer of `json-stream.ts`; finding each element’s bounds with a byte scan and',
+    'handing the element to the native `JSON.parse` (the slow path kept for error positions) is the way to close it.',
+    '',
   ].join('\n');
   const start = current.indexOf('## Scans');
   let next;
   if (start === -1) next = `${current.trimEnd()}\n\n${section}`;
   else {
     const end = current.indexOf('\n## ', start + 1);
-    next = `${current.slice(0, start)}${section}${end === -1 ? '' : current.slice(end + 1)}`;
+    next = `${current.slice(0, start)}${section}${end === -1 ? '' : current.slice(end)}`;
   }
   writeFileSync(path, next);
   console.log('wrote the Scans section of docs/performance.md');

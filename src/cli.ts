@@ -1,11 +1,12 @@
 /**
  * The `supply-chain-gate` command: argv → the same run() the action uses. Markdown goes to
  * stdout, progress and errors to stderr; exit 0 pass, 1 policy failed, 2 could not decide.
+ * Each command loads what it runs when it runs (`await import()`), so `--version` or `scans` does
+ * not parse and start the whole gate, and the bundle splits along the same lines.
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { openImageStore } from './adapters/open-image-store.js';
 import { createGitHubClient } from './adapters/github.js';
 import {
   appPermissions,
@@ -19,18 +20,9 @@ import { createConsoleLogger } from './adapters/logger.js';
 import { ConfigurationError, describeError } from './errors.js';
 import { splitRepository } from './github-context.js';
 import { DEFAULT_CHECK_NAME, parsePlatformList, type AttestationScope, type RunInputs } from './inputs.js';
-import { run } from './main.js';
-import { policyJsonSchema } from './policy/json-schema.js';
-import { lintPolicy } from './policy/lint.js';
-import { loadPolicyFile, PolicyError } from './policy/load.js';
 import { escapeLogLine } from './report/escape.js';
-import { provenanceCommand } from './provenance-cli.js';
-import { readSigningContext } from './provenance/signing-context.js';
 import { verificationSummaryRequest } from './provenance/requests.js';
-import { rulesetCommand } from './ruleset-cli.js';
-import { scansCommand } from './scans-cli.js';
 import { VERSION } from './version.js';
-import { verifyBundleCommand } from './verify-bundle-cli.js';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -103,13 +95,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'demo':
         return await demoCommand(rest, io);
       case 'verify-bundle':
-        return await verifyBundleCommand(rest, io);
+        return await (await import('./verify-bundle-cli.js')).verifyBundleCommand(rest, io);
       case 'scans':
-        return await scansCommand(rest, io);
+        return await (await import('./scans-cli.js')).scansCommand(rest, io);
       case 'provenance':
-        return await provenanceCommand(rest, io);
+        return await (await import('./provenance-cli.js')).provenanceCommand(rest, io);
       case 'ruleset':
-        return rulesetCommand(rest, io);
+        return (await import('./ruleset-cli.js')).rulesetCommand(rest, io);
       default:
         throw new ConfigurationError(
           'unknown-command',
@@ -260,6 +252,8 @@ async function runAndPrint(
   app?: InstallationToken,
   contextPath?: string,
 ): Promise<number> {
+  const { run } = await import('./main.js');
+  const { openImageStore } = await import('./adapters/open-image-store.js');
   const requestLog = new RequestLog();
   const clientFor = (apiUrl: string, token: string) =>
     createGitHubClient({
@@ -286,7 +280,12 @@ async function runAndPrint(
     // With an App, it writes the verdict; GITHUB_TOKEN, when there is one, reads the evidence.
     github: writes && app ? reportAsApp(reads ?? writes, writes, app.appId) : reads,
     attestation: {
-      signingContext: () => readSigningContext({ env: io.env, workspace: inputs.workspace, contextPath }),
+      signingContext: async () =>
+        (await import('./provenance/signing-context.js')).readSigningContext({
+          env: io.env,
+          workspace: inputs.workspace,
+          contextPath,
+        }),
       registry: { credentials: inputs.registryCredentials, githubToken: inputs.githubToken, env: io.env },
     },
   });
@@ -367,7 +366,7 @@ async function policyCommand(args: string[], io: CliIo): Promise<number> {
   if (sub === 'schema') {
     if (rest.length > 0)
       throw new ConfigurationError('invalid-arguments', 'policy schema takes no arguments');
-    io.stdout.write(policyJsonSchema());
+    io.stdout.write((await import('./policy/json-schema.js')).policyJsonSchema());
     return 0;
   }
   if (sub !== 'lint') {
@@ -378,6 +377,8 @@ async function policyCommand(args: string[], io: CliIo): Promise<number> {
   }
   if (rest.length === 0)
     throw new ConfigurationError('invalid-arguments', 'policy lint needs at least one FILE');
+  const { lintPolicy } = await import('./policy/lint.js');
+  const { loadPolicyFile, PolicyError } = await import('./policy/load.js');
   let worst = 0;
   for (const file of rest) {
     try {

@@ -7,7 +7,6 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
-import { loadTrustStore } from './adapters/trusted-root.js';
 import { createGitHubClient } from './adapters/github.js';
 import {
   appPermissions,
@@ -31,7 +30,6 @@ import { DEFAULT_CHECK_NAME, parsePlatformList, type AttestationScope, type RunI
 import { reportUnreadableInputs, run, type ReportInputs, type RunResult } from './main.js';
 import { escapeLogLine } from './report/escape.js';
 import { VERSION } from './version.js';
-import { readSigningContext } from './provenance/signing-context.js';
 import { provenanceRequest, verificationSummaryRequest } from './provenance/requests.js';
 
 async function main(): Promise<void> {
@@ -80,8 +78,8 @@ async function main(): Promise<void> {
     ...reporting,
     requestLog,
     // On a runner, refresh the Sigstore roots over TUF (cached per job); offline, the embedded copies.
-    loadTrust: () =>
-      loadTrustStore({
+    loadTrust: async () =>
+      (await import('./adapters/trusted-root.js')).loadTrustStore({
         trustedRootPath: inputs.trustedRootPath,
         workspace: inputs.workspace,
         tuf: {
@@ -90,8 +88,13 @@ async function main(): Promise<void> {
         },
       }),
     attestation: {
-      signingContext: () =>
-        readSigningContext({ env: process.env, payload: target.payload, workspace: inputs.workspace }),
+      signingContext: async () =>
+        (await import('./provenance/signing-context.js')).readSigningContext({
+          env: process.env,
+          payload: target.payload,
+          workspace: inputs.workspace,
+          maskSecret: (secret) => core.setSecret(secret),
+        }),
       registry: {
         credentials: inputs.registryCredentials,
         githubToken: inputs.githubToken,

@@ -8,7 +8,7 @@ import type { GitHubClient } from './adapters/github.js';
 import type { Logger } from './adapters/logger.js';
 import { describeError } from './errors.js';
 import { describeDiscovery } from './evidence/discovery-summary.js';
-import { collectEvidence, displayPath, type EvidenceDeps } from './evidence/collect.js';
+import type { EvidenceDeps } from './evidence/collect.js';
 import {
   completeCheckRun,
   forbiddenCheckMessage,
@@ -19,9 +19,7 @@ import {
 import type { Evidence } from './evidence/types.js';
 import { attestationStages, type AttestationDeps } from './provenance/stages.js';
 import type { RunInputs } from './inputs.js';
-import type { Decision } from './policy/decision.js';
-import { evaluatePolicy, undecided } from './policy/evaluate.js';
-import { resolvePolicy } from './policy/resolve.js';
+import { undecided, type Decision } from './policy/decision.js';
 import type { Policy } from './policy/schema.js';
 import { annotationPaths } from './report/annotations.js';
 import { exitCodeFor, renderCheckRun } from './report/check-run.js';
@@ -31,6 +29,7 @@ import { renderLogLines } from './report/log-lines.js';
 import { JOB_SUMMARY_BUDGET, renderMarkdown, type FullReportLink } from './report/markdown.js';
 import { renderSarif } from './report/sarif.js';
 import { escapeMarkdown } from './report/escape.js';
+import { displayPath } from './workspace-path.js';
 
 export interface RunDeps extends EvidenceDeps {
   now(): Date;
@@ -65,7 +64,9 @@ export type ReportInputs = Pick<
 
 export async function run(inputs: RunInputs, deps: RunDeps): Promise<RunResult> {
   const reportErrors: string[] = [];
-  const checkRun = await start(inputs, deps, reportErrors);
+  // The check goes in progress while the gate works, not before: its requests are then off the
+  // critical path (start() never rejects; its failures are report errors).
+  const started = start(inputs, deps, reportErrors);
   let decision: Decision;
   try {
     decision = await decide(inputs, deps);
@@ -74,7 +75,7 @@ export async function run(inputs: RunInputs, deps: RunDeps): Promise<RunResult> 
     // the check is completed rather than left pending.
     decision = undecided([describeError(error)], inputs.mode ?? 'enforce', deps.now(), 'not loaded');
   }
-  return reportOrCompleteAsCrash(decision, inputs, deps, checkRun, reportErrors);
+  return reportOrCompleteAsCrash(decision, inputs, deps, await started, reportErrors);
 }
 
 /**
@@ -127,6 +128,11 @@ async function decide(inputs: RunInputs, deps: RunDeps): Promise<Decision> {
   let evidence: Evidence | undefined;
   const attestations = attestationStages(inputs, deps);
   try {
+    // Loaded here, not with this module: while they load, the check run is being started. One
+    // at a time: jest's module linker fails on concurrent imports that share a dependency.
+    const { resolvePolicy } = await import('./policy/resolve.js');
+    const { collectEvidence } = await import('./evidence/collect.js');
+    const { evaluatePolicy } = await import('./policy/evaluate.js');
     policy = await resolvePolicy(inputs, deps);
     deps.log.info(`Policy: ${policy.origin}`);
     // Made first, so the evidence below finds and verifies it like any other attestation.

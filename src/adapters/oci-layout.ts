@@ -13,6 +13,7 @@ import { constants } from 'node:fs';
 import { open, realpath, type FileHandle } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
 import { ConfigurationError, VerificationError } from '../errors.js';
+import { OPEN_INPUT_FILE } from './regular-file.js';
 import type { ImageReference } from './image-reference.js';
 import {
   MAX_MANIFEST_BYTES,
@@ -325,10 +326,10 @@ export class OciLayoutStore implements ImageStore {
       );
     }
     // O_NOFOLLOW: the real path has no symlink left in its last component, so one appearing there
-    // now is a swap we refuse.
+    // now is a swap we refuse. OPEN_INPUT_FILE: a FIFO is refused below rather than waited on.
     let handle: FileHandle;
     try {
-      handle = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW);
+      handle = await open(real, OPEN_INPUT_FILE | constants.O_NOFOLLOW);
     } catch (error) {
       if (isNotFound(error)) missing();
       throw unreadable(path, error);

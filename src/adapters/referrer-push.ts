@@ -129,6 +129,11 @@ async function addToFallbackIndex(
   let confirmed = false;
   for (let attempt = 1; ; attempt++) {
     const current = await client.readIndex(tag);
+    if (current === 'busy') {
+      if (attempt > attempts) throw contended(client.manifestUri(tag), attempts);
+      await sleep(Math.floor(Math.random() * 50 * attempt));
+      continue;
+    }
     if (current?.manifests.some((entry) => entry.digest === descriptor.digest)) {
       // A job that read the index before our write may still replace it with its own stale copy;
       // its write follows its read by one request, so after the settle time it has landed.
@@ -138,12 +143,7 @@ async function addToFallbackIndex(
       continue;
     }
     confirmed = false;
-    if (attempt > attempts) {
-      throw new VerificationError(
-        'referrers-index-contended',
-        `could not add the referrer to ${client.manifestUri(tag)} in ${attempts} attempts: other jobs keep replacing that index; retry the job`,
-      );
-    }
+    if (attempt > attempts) throw contended(client.manifestUri(tag), attempts);
     const index = {
       schemaVersion: 2,
       mediaType: OCI_INDEX_MEDIA_TYPE,
@@ -155,6 +155,13 @@ async function addToFallbackIndex(
     await client.putIndex(tag, Buffer.from(JSON.stringify(index)), current?.etag);
     await sleep(Math.floor(Math.random() * 50 * attempt));
   }
+}
+
+function contended(indexUri: string, attempts: number): VerificationError<'referrers-index-contended'> {
+  return new VerificationError(
+    'referrers-index-contended',
+    `could not add the referrer to ${indexUri} in ${attempts} attempts: other jobs keep replacing that index; retry the job`,
+  );
 }
 
 interface ReadIndex {
@@ -241,11 +248,16 @@ class RegistryWriter {
     return { digest, size: bytes.byteLength, subjectIndexed: response.headers.has('oci-subject') };
   }
 
-  async readIndex(tag: string): Promise<ReadIndex | undefined> {
+  /** `busy`: the registry failed to read the tag (distribution answers 500 while another job replaces it). */
+  async readIndex(tag: string): Promise<ReadIndex | undefined | 'busy'> {
     const response = await this.send('GET', this.manifestUri(tag), { accept: OCI_INDEX_MEDIA_TYPE });
     if (response.status === 404) {
       await response.body?.cancel();
       return undefined;
+    }
+    if (response.status >= 500) {
+      await response.body?.cancel();
+      return 'busy';
     }
     await this.expect(response, [200], `reading ${this.manifestUri(tag)}`);
     const bytes = Buffer.from(await response.arrayBuffer());
@@ -270,7 +282,10 @@ class RegistryWriter {
     };
   }
 
-  /** Refused with 412 when the tag changed since `etag` was read: the caller reads it again. */
+  /**
+   * Refused with 412 when the tag changed since `etag` was read, or failed with a 5xx while another
+   * job writes it: the caller reads it again either way.
+   */
   async putIndex(tag: string, bytes: Buffer, etag: string | undefined): Promise<void> {
     const condition: Record<string, string> = etag ? { 'if-match': etag } : { 'if-none-match': '*' };
     const response = await this.send(
@@ -279,7 +294,7 @@ class RegistryWriter {
       { 'content-type': OCI_INDEX_MEDIA_TYPE, ...condition },
       bytes,
     );
-    if (response.status === 412) {
+    if (response.status === 412 || response.status >= 500) {
       await response.body?.cancel();
       return;
     }

@@ -354,11 +354,21 @@ export class RegistryStore implements ImageStore {
    */
   private renewAuthorization(refused: string | undefined, challenge: Challenge | undefined): Promise<string> {
     if (this.renewal === undefined || this.renewal.refused !== refused) {
-      const answer = this.answerChallenge(challenge).then((authorization) => {
-        this.authorization = authorization;
-        return authorization;
-      });
-      this.renewal = { refused, answer };
+      const renewal: { refused: string | undefined; answer: Promise<string> } = {
+        refused,
+        answer: this.answerChallenge(challenge).then(
+          (authorization) => {
+            this.authorization = authorization;
+            return authorization;
+          },
+          (error: unknown) => {
+            // A failed answer (a token service that was busy) is not kept: a retry asks again.
+            if (this.renewal === renewal) this.renewal = undefined;
+            throw error;
+          },
+        ),
+      };
+      this.renewal = renewal;
     }
     return this.renewal.answer;
   }
@@ -512,7 +522,7 @@ export class RegistryStore implements ImageStore {
       response.status === 429
         ? '; the registry is rate limiting: log in to raise the limit or retry later'
         : '';
-    const message = `registry ${this.registry} answered ${response.status} ${response.statusText} for ${what}${detail}${hint}`;
+    const message = `registry ${this.registry} answered ${`${response.status} ${response.statusText}`.trim()} for ${what}${detail}${hint}`;
     if (response.status === 429 || response.status >= 500) {
       throw new TransientRegistryError('registry-error', message, retryAfterMs(response));
     }

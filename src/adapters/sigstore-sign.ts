@@ -4,16 +4,8 @@
  * GitHub's timestamp authority for GitHub's own (private repositories: nothing is published).
  * The result is a v0.3 sigstore bundle, as JSON.
  */
-import { bundleToJSON, type SerializedBundle } from '@sigstore/bundle';
-import {
-  DEFAULT_FULCIO_URL,
-  DEFAULT_REKOR_URL,
-  DSSEBundleBuilder,
-  FulcioSigner,
-  RekorWitness,
-  TSAWitness,
-  type Witness,
-} from '@sigstore/sign';
+import type { SerializedBundle } from '@sigstore/bundle';
+import type { Witness } from '@sigstore/sign';
 import { ConfigurationError, VerificationError } from '../errors.js';
 import { IN_TOTO_PAYLOAD_TYPE } from '../sigstore/in-toto.js';
 
@@ -31,10 +23,16 @@ export interface SigningEndpoints {
 const TIMEOUT_MS = 10_000;
 const RETRIES = 3;
 
+// @sigstore/sign (and the HTTP stack under it) is loaded only by a run that signs, so the public
+// instance's endpoints are spelt here; their types are the library's, so a change there is a type error.
+const PUBLIC_GOOD_FULCIO_URL: typeof import('@sigstore/sign').DEFAULT_FULCIO_URL =
+  'https://fulcio.sigstore.dev';
+const PUBLIC_GOOD_REKOR_URL: typeof import('@sigstore/sign').DEFAULT_REKOR_URL = 'https://rekor.sigstore.dev';
+
 /** The instance's endpoints; GitHub's are derived from the server URL as actions/attest does. */
 export function signingEndpoints(instance: SigstoreInstance, serverUrl: string): SigningEndpoints {
   if (instance === 'public-good') {
-    return { instance, fulcioUrl: DEFAULT_FULCIO_URL, rekorUrl: DEFAULT_REKOR_URL };
+    return { instance, fulcioUrl: PUBLIC_GOOD_FULCIO_URL, rekorUrl: PUBLIC_GOOD_REKOR_URL };
   }
   let host = new URL(serverUrl).hostname;
   if (host === 'github.com') host = 'githubapp.com';
@@ -67,6 +65,8 @@ export async function signStatement(
   idToken: string,
   endpoints: SigningEndpoints,
 ): Promise<SerializedBundle> {
+  const { DSSEBundleBuilder, FulcioSigner, RekorWitness, TSAWitness } = await import('@sigstore/sign');
+  const { bundleToJSON } = await import('@sigstore/bundle');
   const signer = new FulcioSigner({
     identityProvider: { getToken: () => Promise.resolve(idToken) },
     fulcioBaseURL: endpoints.fulcioUrl,

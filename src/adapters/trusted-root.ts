@@ -3,15 +3,15 @@
  * refresh of the public-good and GitHub roots (cached; each root falls back to its embedded copy
  * with a warning when the refresh fails), or the embedded roots alone.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
-import { getTrustedRoot } from '@sigstore/tuf';
 import { ConfigurationError } from '../errors.js';
 import { CheckFailure } from '../sigstore/check-error.js';
 import { parseTrustedRoot, type TrustInstance, type TrustStore } from '../sigstore/trusted-root.js';
 import { EMBEDDED_ROOTS, type EmbeddedRoot } from '../trust/embedded.js';
 import type { Logger } from './logger.js';
+import { readRegularFile } from './regular-file.js';
 
 export interface TrustSourceOptions {
   /** A trusted_root.json, or JSON Lines of several (`gh attestation trusted-root` output). */
@@ -61,6 +61,9 @@ async function refreshedOrEmbedded(
       rootPath = join(tuf.cacheDir, `${root.name}-tuf-seed-root.json`);
       await writeFile(rootPath, JSON.stringify(mirror.seedRoot));
     }
+    // The TUF client and its HTTP stack load only here: most CLI runs, and runs with nothing to
+    // verify, never refresh.
+    const { getTrustedRoot } = await import('@sigstore/tuf');
     const refreshed = await getTrustedRoot({
       mirrorURL: mirror.url,
       cachePath: tuf.cacheDir,
@@ -93,21 +96,20 @@ async function refreshedOrEmbedded(
 }
 
 async function readTrustedRootFile(path: string, shown: string): Promise<TrustInstance[]> {
-  let text: string;
-  try {
-    const bytes = await readFile(path);
-    if (bytes.length > MAX_TRUSTED_ROOT_BYTES) {
+  const read = await readRegularFile(path, MAX_TRUSTED_ROOT_BYTES);
+  if (!read.ok) {
+    if (read.problem === 'too-large') {
       throw new ConfigurationError('trusted-root-too-large', `${shown}: trusted root is larger than 4 MiB`);
     }
-    text = bytes.toString('utf8');
-  } catch (error) {
-    if (error instanceof ConfigurationError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigurationError(
-      'trusted-root-not-found',
-      `${shown}: cannot read trusted root (${code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable')})`,
-    );
+    const reason =
+      read.problem === 'unreadable'
+        ? read.code
+        : read.problem === 'missing'
+          ? 'no such file'
+          : 'not a regular file';
+    throw new ConfigurationError('trusted-root-not-found', `${shown}: cannot read trusted root (${reason})`);
   }
+  const text = read.bytes.toString('utf8');
   const lines = text.split('\n').filter((line) => line.trim() !== '');
   // One JSON document, or JSON Lines (one root per line).
   const documents =

@@ -2,7 +2,7 @@
  * Gathers the evidence for one run: the image by digest, every signature and attestation attached
  * to the gated digests (found while the image's manifests load), and every scan report named.
  */
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { ConfigurationError } from '../errors.js';
 import type { ImageReference } from '../adapters/image-reference.js';
 import { parseImageReference } from '../adapters/image-reference.js';
@@ -12,7 +12,6 @@ import type { RunInputs } from '../inputs.js';
 import { startDiscovery, type AttestationsApi, type DiscoverySources } from './discover.js';
 import { effectivePolicy } from '../policy/evaluate.js';
 import type { Policy } from '../policy/schema.js';
-import { loadTrustStore } from '../adapters/trusted-root.js';
 import type { TrustStore } from '../sigstore/trusted-root.js';
 import { collectImageEvidence } from './image.js';
 import { collectLocalImageEvidence } from './local-image.js';
@@ -95,7 +94,11 @@ async function collectFromStore(
     workspace: inputs.workspace,
     loadTrust:
       deps.loadTrust ??
-      (() => loadTrustStore({ trustedRootPath: inputs.trustedRootPath, workspace: inputs.workspace })),
+      (async () =>
+        (await import('../adapters/trusted-root.js')).loadTrustStore({
+          trustedRootPath: inputs.trustedRootPath,
+          workspace: inputs.workspace,
+        })),
   });
   const layerScan = policy && effectivePolicy(policy, image.name).image['scan-layers'];
   const layerScans = layerScan ? await scanImageLayers(store, image, layerScan) : undefined;
@@ -146,9 +149,4 @@ function anchorLayoutPath(reference: ImageReference, workspace: string): ImageRe
   return reference.kind === 'oci-layout' || reference.kind === 'oci-archive'
     ? { ...reference, path: resolve(workspace, reference.path) }
     : reference;
-}
-
-export function displayPath(absolute: string, workspace: string): string {
-  const rel = relative(workspace, absolute);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : absolute;
 }

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { open, realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { GitHubClient } from '../adapters/github.js';
+import { OPEN_INPUT_FILE } from '../adapters/regular-file.js';
 import { ConfigurationError } from '../errors.js';
 import type { RunInputs } from '../inputs.js';
 import type { DocumentRole, ParsedDocument } from './scans/document-format.js';
@@ -101,7 +102,7 @@ async function readDocumentFile(
   const what = role === 'scan' ? 'scan report' : 'VEX document';
   let handle;
   try {
-    handle = await open(absolute, 'r');
+    handle = await open(absolute, OPEN_INPUT_FILE);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new ConfigurationError(

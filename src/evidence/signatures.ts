@@ -1,17 +1,17 @@
 /**
  * The I/O around signature verification: local bundle files become discovered artifacts, the
  * policy's key files are read, the trust material is loaded once, then the pure engine runs.
+ * The engine (@sigstore/*, the trusted roots) loads only when there is something to verify.
  */
 import { createHash } from 'node:crypto';
 import { open, readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
+import { OPEN_INPUT_FILE } from '../adapters/regular-file.js';
 import { ConfigurationError } from '../errors.js';
 import type { SignaturesPolicy } from '../policy/sections/signatures.js';
-import { parseBundle } from '../sigstore/bundle-json.js';
 import { CheckFailure } from '../sigstore/check-error.js';
 import { parsePublicKey } from '../sigstore/public-keys.js';
 import type { TrustStore } from '../sigstore/trusted-root.js';
-import { verifyDiscovered } from '../sigstore/verify-discovered.js';
 import type { TrustedKey } from '../sigstore/verify-bundle.js';
 import type { ArtifactVerification, DiscoveredArtifact } from './types.js';
 
@@ -26,18 +26,22 @@ export async function readBundleFiles(
   workspace: string,
   subjectDigest: string,
 ): Promise<DiscoveredArtifact[]> {
+  if (paths.length === 0) return [];
+  const { parseBundle } = await import('../sigstore/bundle-json.js');
   const perFile = await Promise.all(
     paths.map(async (path) => {
       const absolute = resolve(workspace, path);
       const shown = shownPath(absolute, workspace);
       const bytes = await readBounded(absolute, shown);
       const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-      return parseBundleDocuments(bytes.toString('utf8'), shown).map((bundle): DiscoveredArtifact => ({
-        kind: 'sigstore-bundle',
-        subjectDigest,
-        source: { kind: 'file', uri: shown, digest },
-        bundle,
-      }));
+      return parseBundleDocuments(bytes.toString('utf8'), shown, parseBundle).map(
+        (bundle): DiscoveredArtifact => ({
+          kind: 'sigstore-bundle',
+          subjectDigest,
+          source: { kind: 'file', uri: shown, digest },
+          bundle,
+        }),
+      );
     }),
   );
   return perFile.flat();
@@ -55,6 +59,8 @@ export async function verifySignatures(
   deps: SignatureVerificationDeps,
 ): Promise<ArtifactVerification[]> {
   if (discovered.length === 0) return [];
+  // Before the trust store, which may load modules of its own: one import at a time.
+  const { verifyDiscovered } = await import('../sigstore/verify-discovered.js');
   const [trust, keys] = await Promise.all([deps.loadTrust(), readPolicyKeys(deps.policy, deps.workspace)]);
   return verifyDiscovered(discovered, { trust, keys });
 }
@@ -80,7 +86,11 @@ async function readPolicyKeys(
   );
 }
 
-function parseBundleDocuments(text: string, shown: string): unknown[] {
+function parseBundleDocuments(
+  text: string,
+  shown: string,
+  parseBundle: typeof import('../sigstore/bundle-json.js').parseBundle,
+): unknown[] {
   const trimmed = text.trim();
   const lines = trimmed.split('\n');
   // A pretty-printed bundle spans lines too: JSON Lines only when every line is a document.
@@ -121,7 +131,7 @@ function parseBundleDocuments(text: string, shown: string): unknown[] {
 async function readBounded(path: string, shown: string): Promise<Buffer> {
   let handle;
   try {
-    handle = await open(path, 'r');
+    handle = await open(path, OPEN_INPUT_FILE);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new ConfigurationError(

@@ -43,7 +43,26 @@ export interface Decision {
   evidence?: Evidence;
 }
 
-/** A family of rules: adding one is adding a module to `rules/index.ts`, nothing else. */
+/** The gate could not decide: no rule passed or failed, and the reason is the whole story. */
+export function undecided(
+  reasons: string[],
+  mode: Decision['mode'],
+  now: Date,
+  policyOrigin: string,
+  evidence?: Evidence,
+): Decision {
+  return {
+    verdict: 'error',
+    mode,
+    results: [],
+    errors: reasons,
+    evaluatedAt: now.toISOString(),
+    policyOrigin,
+    evidence,
+  };
+}
+
+/** A family of rules: adding one is adding a module to `rules/index.ts` and its title to `rules/titles.ts`. */
 export interface RuleFamily {
   id: string;
   title: string;

@@ -40,22 +40,3 @@ export function effectivePolicy(policy: Policy, imageName: string): Policy {
     ? tightenPolicy(policyForImage(policy.organization, imageName), repository)
     : repository;
 }
-
-/** The gate could not decide: no rule passed or failed, and the reason is the whole story. */
-export function undecided(
-  reasons: string[],
-  mode: Decision['mode'],
-  now: Date,
-  policyOrigin: string,
-  evidence?: Evidence,
-): Decision {
-  return {
-    verdict: 'error',
-    mode,
-    results: [],
-    errors: reasons,
-    evaluatedAt: now.toISOString(),
-    policyOrigin,
-    evidence,
-  };
-}

@@ -2,8 +2,8 @@
  * Policy file → Policy. Every problem in the file is gathered before anything is thrown, so one
  * run shows the user every mistake, each with its line and column.
  */
-import { readFile, stat } from 'node:fs/promises';
 import type { z } from 'zod';
+import { readRegularFile } from '../adapters/regular-file.js';
 import { ConfigurationError, formatPosition, type FilePosition } from '../errors.js';
 import { closestMatch } from './did-you-mean.js';
 import { policySchema, type Policy } from './schema.js';
@@ -35,22 +35,42 @@ export function parsePolicy(text: string, file: string): Policy {
 }
 
 export async function loadPolicyFile(path: string, displayName = path): Promise<Policy> {
-  let size: number;
-  try {
-    size = (await stat(path)).size;
-  } catch {
+  const text = await readPolicyText(path, displayName);
+  if (text === undefined) {
     throw new ConfigurationError(
       'policy-not-found',
       `${displayName}: policy file not found: create it or point the "policy" input at it`,
     );
   }
-  if (size > MAX_POLICY_BYTES) {
-    throw new ConfigurationError(
-      'policy-too-large',
-      `${displayName}: policy file is ${size} bytes; the limit is ${MAX_POLICY_BYTES}`,
-    );
+  return parsePolicy(text, displayName);
+}
+
+/**
+ * A policy file's text, or undefined when there is none. Only a regular file is read, and only up
+ * to the limit: a checkout may hold a FIFO or a symlink to a device under the policy's name.
+ */
+export async function readPolicyText(path: string, displayName: string): Promise<string | undefined> {
+  const read = await readRegularFile(path, MAX_POLICY_BYTES);
+  if (read.ok) return read.bytes.toString('utf8');
+  switch (read.problem) {
+    case 'missing':
+      return undefined;
+    case 'not-a-file':
+      throw new ConfigurationError(
+        'policy-not-a-file',
+        `${displayName}: policy file is not a regular file: point the "policy" input at a file`,
+      );
+    case 'too-large':
+      throw new ConfigurationError(
+        'policy-too-large',
+        `${displayName}: policy file is ${read.size} bytes; the limit is ${MAX_POLICY_BYTES}`,
+      );
+    case 'unreadable':
+      throw new ConfigurationError(
+        'policy-unreadable',
+        `${displayName}: cannot read the policy file (${read.code})`,
+      );
   }
-  return parsePolicy(await readFile(path, 'utf8'), displayName);
 }
 
 function describeIssue(

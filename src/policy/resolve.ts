@@ -4,14 +4,13 @@
  * so a pull request cannot weaken its own gate. An organization policy (`owner/repo/path@ref`) is
  * loaded from its repository and the repository's policy may only tighten it.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { GitHubClient } from '../adapters/github.js';
 import type { Logger } from '../adapters/logger.js';
 import { ConfigurationError } from '../errors.js';
-import { displayPath } from '../evidence/collect.js';
+import { displayPath } from '../workspace-path.js';
 import type { RunInputs } from '../inputs.js';
-import { loadPolicyFile, MAX_POLICY_BYTES, parsePolicy } from './load.js';
+import { loadPolicyFile, MAX_POLICY_BYTES, parsePolicy, readPolicyText } from './load.js';
 import { DEFAULT_POLICY_PATH, defaultPolicy, type Policy } from './schema.js';
 
 /** `owner/repo/path/to/file.yml@ref`: a policy kept in another repository. */
@@ -57,7 +56,7 @@ async function resolveRepositoryPolicy(
   const absolute = resolve(inputs.workspace, path);
   const shown = displayPath(absolute, inputs.workspace);
   if (explicitPath !== undefined) return loadPolicyFile(absolute, shown);
-  const local = await readOptional(absolute);
+  const local = await readPolicyText(absolute, shown);
   if (local === undefined) {
     deps.log.info(`No ${DEFAULT_POLICY_PATH} found: using the built-in default policy.`);
     return undefined;
@@ -87,7 +86,8 @@ async function loadBasePolicy(
     ref: base.ref,
   });
   const shortRef = /^[0-9a-f]{40}$/.test(base.ref) ? base.ref.slice(0, 12) : base.ref;
-  const local = await readOptional(resolve(inputs.workspace, path));
+  // Only to say whether the change edits the policy: whatever the checkout holds there is not read as one.
+  const local = await readPolicyText(resolve(inputs.workspace, path), path).catch(() => undefined);
   const notes: string[] = [];
   if (local !== undefined && local !== text) {
     notes.push(
@@ -142,12 +142,4 @@ async function loadRemotePolicy(location: RemotePolicyLocation, deps: PolicyDeps
     );
   }
   return parsePolicy(text, shown);
-}
-
-async function readOptional(path: string): Promise<string | undefined> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch {
-    return undefined;
-  }
 }

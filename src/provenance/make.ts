@@ -6,7 +6,7 @@
 import { formatImageName, parseImageReference, type ImageReference } from '../adapters/image-reference.js';
 import { isIndexMediaType, type ImageStore } from '../adapters/image-store.js';
 import { ConfigurationError } from '../errors.js';
-import { displayPath } from '../evidence/collect.js';
+import { displayPath } from '../workspace-path.js';
 import type { DiscoveredArtifact, GeneratedProvenance } from '../evidence/types.js';
 import { buildProvenancePredicate, SLSA_PROVENANCE_V1 } from './predicate.js';
 import { describePublished, publishStatement, type PublishDeps, type PublishRequest } from './publish.js';

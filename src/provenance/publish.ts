@@ -14,7 +14,7 @@ import type { RegistryOptions } from '../adapters/registry.js';
 import { chooseInstance, signStatement, type SigstoreInstance } from '../adapters/sigstore-sign.js';
 import { ConfigurationError } from '../errors.js';
 import { SIGSTORE_BUNDLE_V03_MEDIA_TYPE } from '../evidence/attached-artifacts.js';
-import { displayPath } from '../evidence/collect.js';
+import { displayPath } from '../workspace-path.js';
 import { splitRepository } from '../github-context.js';
 import type { SigningContext } from './signing-context.js';
 import { statementBytes, type InTotoStatement } from './statement.js';

@@ -36,6 +36,8 @@ export interface SigningContextOptions {
   fetch?: typeof fetch;
   /** Another Fulcio/Rekor/TSA per instance (tests serve them on loopback). */
   endpoints?: Partial<Record<SigstoreInstance, SigningEndpoints>>;
+  /** Told every OIDC token fetched, so the action can mask it in the log (core.setSecret). */
+  maskSecret?: (secret: string) => void;
 }
 
 export const NO_ID_TOKEN =
@@ -46,7 +48,12 @@ export async function readSigningContext(options: SigningContextOptions): Promis
   const serverUrl = options.env.GITHUB_SERVER_URL || 'https://github.com';
   const endpoints = (instance: SigstoreInstance) =>
     options.endpoints?.[instance] ?? signingEndpoints(instance, serverUrl);
-  const fresh = source ? async () => (await fetchIdToken(source, { fetch: options.fetch })).token : undefined;
+  const fetchMasked = async (from: NonNullable<typeof source>) => {
+    const fetched = await fetchIdToken(from, { fetch: options.fetch });
+    options.maskSecret?.(fetched.token);
+    return fetched;
+  };
+  const fresh = source ? async () => (await fetchMasked(source)).token : undefined;
   const visibility = repositoryVisibility(options.payload);
   let claims: WorkflowClaims;
   if (options.contextPath) {
@@ -62,7 +69,7 @@ export async function readSigningContext(options: SigningContextOptions): Promis
     parser.write(text);
     claims = claimsFromContextFile(parser.end(), options.contextPath);
   } else if (source) {
-    const token = await fetchIdToken(source, { fetch: options.fetch });
+    const token = await fetchMasked(source);
     claims = claimsFromToken(token.claims, serverUrl);
   } else {
     claims = claimsFromEnvironment(options.env, visibility);

@@ -2,6 +2,7 @@
  * The two attestation stages of a run, around the gate's own: provenance before evidence is
  * collected (so the gate verifies what it made), the verification summary after the decision (it
  * records the result). They share one signing context, read when the first of them needs it.
+ * Their code loads only in a run that asks for them.
  */
 import type { GitHubClient } from '../adapters/github.js';
 import type { ImageReference } from '../adapters/image-reference.js';
@@ -11,8 +12,7 @@ import { ConfigurationError, describeError } from '../errors.js';
 import type { RunInputs } from '../inputs.js';
 import type { Decision } from '../policy/decision.js';
 import type { Policy } from '../policy/schema.js';
-import { emitVerificationSummary } from '../verification-summary/emit.js';
-import { makeProvenance, type MadeProvenance } from './make.js';
+import type { MadeProvenance } from './make.js';
 import type { SigningContext } from './signing-context.js';
 
 export interface AttestationDeps {
@@ -58,6 +58,7 @@ export function attestationStages(
   return {
     async provenance() {
       if (!inputs.provenance) return undefined;
+      const { makeProvenance } = await import('./make.js');
       return makeProvenance({ reference: inputs.image, digest: inputs.digest }, inputs.provenance, {
         ...(await publishDeps()),
         openImageStore: deps.openImageStore,
@@ -66,6 +67,7 @@ export function attestationStages(
     async verificationSummary(decision, policy) {
       if (!inputs.verificationSummary || decision.verdict === 'error') return decision;
       try {
+        const { emitVerificationSummary } = await import('../verification-summary/emit.js');
         const note = await emitVerificationSummary(decision, policy, inputs.verificationSummary, {
           ...(await publishDeps()),
           toolVersion: deps.toolVersion,

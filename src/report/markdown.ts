@@ -17,7 +17,7 @@ import {
   type SignerIdentity,
 } from '../evidence/types.js';
 import { escapeCode, escapeMarkdown, escapeMarkdownWithCode } from './escape.js';
-import { RULE_FAMILIES } from '../policy/rules/index.js';
+import { familyTitle } from '../policy/rules/titles.js';
 
 /** GitHub rejects a check run summary over 65,535 characters; bytes is the stricter measure. */
 export const CHECK_RUN_SUMMARY_BUDGET = 65_535;
@@ -129,7 +129,7 @@ function renderFamilyTable(decision: Decision): string {
   const rows = families.map((family) => {
     const inFamily = decision.results.filter((r) => r.family === family);
     const count = (status: RuleStatus) => inFamily.filter((r) => r.status === status).length;
-    const title = RULE_FAMILIES.find((f) => f.id === family)?.title ?? family;
+    const title = familyTitle(family);
     return `| ${escapeMarkdown(title)} | ${count('pass')} | ${count('warn')} | ${count('fail')} | ${count('skip')} |`;
   });
   return ['| Rule family | Pass | Warn | Fail | Skip |', '| --- | ---: | ---: | ---: | ---: |', ...rows].join(

@@ -6,6 +6,7 @@
 import { X509Certificate } from '@sigstore/core';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
 import { toTrustMaterial, type TrustMaterial } from '@sigstore/verify';
+import { CachedCertificate } from './cached-certificate.js';
 import { CheckFailure } from './check-error.js';
 
 export interface TrustInstance {
@@ -40,7 +41,7 @@ export function parseTrustedRoot(json: unknown, name: string): TrustInstance {
   let material: TrustMaterial;
   try {
     root = TrustedRoot.fromJSON(json);
-    material = toTrustMaterial(root);
+    material = withCachedCertificates(toTrustMaterial(root));
   } catch (error) {
     throw new CheckFailure('trusted-root', `trusted root ${name} is invalid: ${(error as Error).message}`);
   }
@@ -50,6 +51,23 @@ export function parseTrustedRoot(json: unknown, name: string): TrustInstance {
     hasTransparencyLogs: root.tlogs.length > 0,
     hasCtLogs: root.ctlogs.length > 0,
     caSubjects: material.certificateAuthorities.flatMap((ca) => ca.certChain.map((cert) => cert.subject)),
+  };
+}
+
+/**
+ * The same material, its CA and TSA certificates made to remember their DER, keys and verified
+ * signatures: they are checked for every bundle, and their answers do not change within a run.
+ */
+function withCachedCertificates(material: TrustMaterial): TrustMaterial {
+  type Authority = TrustMaterial['certificateAuthorities'][number];
+  const cached = (authority: Authority): Authority => ({
+    ...authority,
+    certChain: authority.certChain.map((certificate) => CachedCertificate.from(certificate)),
+  });
+  return {
+    ...material,
+    certificateAuthorities: material.certificateAuthorities.map(cached),
+    timestampAuthorities: material.timestampAuthorities.map(cached),
   };
 }
 

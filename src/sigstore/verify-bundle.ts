@@ -19,6 +19,7 @@ import type {
   TransparencyLogFact,
 } from '../evidence/types.js';
 import { parseBundle } from './bundle-json.js';
+import { CertificateCache } from './cached-certificate.js';
 import { certificateIdentity } from './certificate-identity.js';
 import { CheckFailure, type VerificationCheck } from './check-error.js';
 import {
@@ -83,9 +84,12 @@ const HASH_NAMES: Partial<Record<HashAlgorithm, DigestAlgorithm>> = {
   [HashAlgorithm.SHA2_512]: 'sha512',
 };
 
+// One cache of signing certificates per trust store, that is per run: it goes when the store does.
+const leafCaches = new WeakMap<TrustStore, CertificateCache>();
+
 function verifyOrThrow(request: BundleVerificationRequest): BundleVerification {
   const bundle = parseBundle(request.bundle);
-  const entity = signedEntity(bundle, request.artifact);
+  const entity = withCachedLeaf(signedEntity(bundle, request.artifact), bundle, request.trust);
   const signer =
     entity.key.$case === 'certificate'
       ? verifyWithCertificate(entity, entity.key.certificate, request)
@@ -145,6 +149,24 @@ function signedEntity(bundle: Bundle, artifact: ArtifactInput): SignedEntity {
     ...entity,
     signature: new DigestSignatureContent(Buffer.from(message.signature), signed, algorithm, artifact),
   };
+}
+
+/** The entity with its signing certificate taken from the run's cache (the same bytes, parsed once). */
+function withCachedLeaf(entity: SignedEntity, bundle: Bundle, trust: TrustStore): SignedEntity {
+  const content = bundle.verificationMaterial.content;
+  const der =
+    content.$case === 'certificate'
+      ? content.certificate.rawBytes
+      : content.$case === 'x509CertificateChain'
+        ? content.x509CertificateChain.certificates[0]?.rawBytes
+        : undefined;
+  if (entity.key.$case !== 'certificate' || der === undefined) return entity;
+  let cache = leafCaches.get(trust);
+  if (!cache) {
+    cache = new CertificateCache();
+    leafCaches.set(trust, cache);
+  }
+  return { ...entity, key: { $case: 'certificate', certificate: cache.leaf(der) } };
 }
 
 class DigestSignatureContent {

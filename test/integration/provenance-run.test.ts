@@ -94,6 +94,9 @@ function inputs(overrides: Partial<RunInputs> = {}): RunInputs {
   };
 }
 
+/** Every OIDC token the run fetched, as the action hands them to core.setSecret. */
+const masked: string[] = [];
+
 function deps(env: Record<string, string>, payload: unknown = { repository: { visibility: 'public' } }) {
   const log = createMemoryLogger();
   const credentials = { username: registry.username!, password: registry.password! };
@@ -110,6 +113,7 @@ function deps(env: Record<string, string>, payload: unknown = { repository: { vi
           payload,
           workspace,
           endpoints: { 'public-good': sigstore.publicGood, github: sigstore.github },
+          maskSecret: (secret) => masked.push(secret),
         }),
       registry: { credentials },
     },
@@ -147,6 +151,11 @@ describe('a run with id-token: write', () => {
       ['verified', 'registry'],
     ]);
     expect(result.decision.notes?.join('\n')).toContain('signed with the public-good Sigstore instance');
+  });
+
+  it('handed every OIDC token it fetched to the mask before using it', () => {
+    expect(masked.length).toBeGreaterThan(0);
+    for (const token of masked) expect(token.split('.')).toHaveLength(3);
   });
 
   it('uploaded a schema-valid attestation to GitHub', () => {

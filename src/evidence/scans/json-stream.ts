@@ -423,7 +423,12 @@ export class JsonStreamParser {
 
   private finishString(text: string): void {
     if (this.stringIsKey) {
-      this.frames[this.frames.length - 1]!.key = text;
+      const frame = this.frames[this.frames.length - 1]!;
+      // JSON.parse keeps the last of two equal keys, other readers the first: a report that says
+      // two things in one place is refused rather than read one way.
+      if (Object.hasOwn(frame.object!, text))
+        this.failAt(this.stringStart, 'the same key twice in one object');
+      frame.key = text;
       this.state = State.Colon;
     } else {
       this.completeValue(text);

@@ -3,10 +3,11 @@ import { buildCelContext } from '../cel-context.js';
 import { compileExpression, evaluateExpression } from '../cel.js';
 import type { RuleFamily, RuleResult } from '../decision.js';
 import { applyRuleMode } from './rule-mode.js';
+import { FAMILY_TITLES } from './titles.js';
 
 export const customRules: RuleFamily = {
   id: 'rules',
-  title: 'Custom rules',
+  title: FAMILY_TITLES.rules,
   evaluate(policy, evidence) {
     if (policy.rules.length === 0) return [];
     const context = buildCelContext(evidence);

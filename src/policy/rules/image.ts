@@ -9,6 +9,7 @@ import type { RuleFamily, RuleResult, RuleStatus } from '../decision.js';
 import { imageMatches } from '../image-patterns.js';
 import type { Policy } from '../schema.js';
 import { applyRuleMode } from './rule-mode.js';
+import { FAMILY_TITLES } from './titles.js';
 
 const FAMILY = 'image';
 const SLSA_PROVENANCE = /^https:\/\/slsa\.dev\/provenance\/v(0\.2|1)$/;
@@ -17,7 +18,7 @@ type Check = Omit<RuleResult, 'family' | 'position'>;
 
 export const imageRules: RuleFamily = {
   id: FAMILY,
-  title: 'Image hygiene',
+  title: FAMILY_TITLES.image,
   evaluate(policy, evidence) {
     const config = policy.image;
     const platforms = platformImages(evidence.image);
@@ -87,10 +88,13 @@ function result(
   };
 }
 
-/** `root`, `0`, `0:0`, `root:wheel` and an unset user all run as root. */
+/**
+ * `root`, `0`, `0:0`, `root:wheel` and an unset user all run as root; so do `+0` and `-0`, which
+ * runc and containerd read with Go's strconv.Atoi, as the number 0.
+ */
 export function isRootUser(user: string | undefined): boolean {
   const uid = (user ?? '').trim().split(':')[0]!;
-  return uid === '' || uid === 'root' || /^0+$/.test(uid);
+  return uid === '' || uid === 'root' || /^[+-]?0+$/.test(uid);
 }
 
 function nonRoot(image: PlatformImage): Check {

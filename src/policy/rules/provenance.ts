@@ -20,6 +20,7 @@ import type { RuleFamily, RuleResult } from '../decision.js';
 import type { Policy } from '../schema.js';
 import { identityRequirement } from './signatures.js';
 import { applyRuleMode } from './rule-mode.js';
+import { FAMILY_TITLES } from './titles.js';
 
 const FAMILY = 'provenance';
 
@@ -28,7 +29,7 @@ type Verified = Extract<ArtifactVerification, { status: 'verified' }>;
 
 export const provenanceRules: RuleFamily = {
   id: FAMILY,
-  title: 'Provenance',
+  title: FAMILY_TITLES.provenance,
   evaluate(policy, evidence) {
     const config = policy.provenance;
     const checks = [verifiedProvenance(policy, evidence), unsignedGenerated(evidence)].filter(

@@ -10,6 +10,7 @@ import type { RuleFamily, RuleResult } from '../decision.js';
 import type { Policy } from '../schema.js';
 import type { SignatureIdentityPolicy, SignaturesPolicy } from '../sections/signatures.js';
 import { applyRuleMode } from './rule-mode.js';
+import { FAMILY_TITLES } from './titles.js';
 
 const FAMILY = 'signatures';
 
@@ -19,7 +20,7 @@ type Invalid = Extract<ArtifactVerification, { status: 'invalid' }>;
 
 export const signatureRules: RuleFamily = {
   id: FAMILY,
-  title: 'Signatures',
+  title: FAMILY_TITLES.signatures,
   evaluate(policy, evidence) {
     const config = policy.signatures;
     const checks = [signedByAllowedSigner(config, evidence), verificationFailures(evidence)].filter(

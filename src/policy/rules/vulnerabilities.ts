@@ -15,12 +15,13 @@ import type { Policy, VulnerabilityAllow } from '../schema.js';
 import { readImageAttestations, type AttestationReading } from './vulnerability-attestations.js';
 import { judgeBinding, judgeFreshness, type Binding, type RejectedScan } from './scan-evidence.js';
 import { applyRuleMode } from './rule-mode.js';
+import { FAMILY_TITLES } from './titles.js';
 
 const FAMILY = 'vulnerabilities';
 
 export const vulnerabilityRules: RuleFamily = {
   id: FAMILY,
-  title: 'Vulnerabilities',
+  title: FAMILY_TITLES.vulnerabilities,
   evaluate(policy, evidence, now) {
     const config = policy.vulnerabilities;
     const at = (key: string) => policy.positions[`${FAMILY}.${key}`] ?? policy.positions[FAMILY];

@@ -1,0 +1,20 @@
+import { createRequire as __scgCreateRequire } from 'node:module'; const require = __scgCreateRequire(import.meta.url);
+import {
+  effectivePolicy,
+  evaluatePolicy
+} from "./chunk-KXYKETBS.js";
+import "./chunk-HPIMOLWN.js";
+import "./chunk-TH33LASC.js";
+import "./chunk-NPIOFKOR.js";
+import "./chunk-WLVSEBNM.js";
+import "./chunk-TIAON23U.js";
+import "./chunk-AECGRIK4.js";
+import "./chunk-BDIAHNI5.js";
+import "./chunk-WTUUJLTT.js";
+import "./chunk-FZT7OACS.js";
+import "./chunk-SB4G7AKF.js";
+import "./chunk-GVUJSAVW.js";
+export {
+  effectivePolicy,
+  evaluatePolicy
+};
