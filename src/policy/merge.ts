@@ -2,14 +2,18 @@
  * An organization's central policy combined with a repository's own: the repository may tighten
  * what the organization set, never loosen it. A rule the organization enforces stays enforced.
  *
- * Modes always take the stricter value. Per setting the organization wrote: severity lists the union,
- * `max-*` limits the lower number, `require-*` switches stay on, `ignore-*` switches stay off,
- * allow lists, custom rules and exceptions from both apply; anything else is the organization's.
+ * Modes always take the stricter value. Per setting the organization wrote: lists of demands
+ * (`fail-on`, `forbid-tags`, `platforms`) the union, `max-*` limits the lower number, `require-*`
+ * switches stay on, `ignore-*` switches stay off, allow lists, custom rules and exceptions from both
+ * apply; anything else, lists of what is trusted included, is the organization's.
  * What the organization left unset, the repository decides.
  */
 import { FAMILY_KEYS, type Policy } from './schema.js';
 
 const STRICTNESS: Record<string, number> = { audit: 0, warn: 0, enforce: 1 };
+
+/** Lists in which every entry is one more thing that fails the gate. */
+const DEMAND_LISTS = new Set(['fail-on', 'forbid-tags', 'platforms']);
 
 export function tightenPolicy(organization: Policy, repository: Policy): Policy {
   const merged: Policy = {
@@ -63,9 +67,9 @@ function combine(key: string, org: unknown, repo: unknown, repoSetIt: boolean): 
   if (key.startsWith('ignore') && typeof org === 'boolean') return org && repo === true;
   if (Array.isArray(org) && Array.isArray(repo)) {
     if (key === 'allow') return [...org, ...repo];
-    if (org.every((item) => typeof item === 'string') && repo.every((item) => typeof item === 'string')) {
-      return [...new Set([...org, ...repo])];
-    }
+    // Only where each entry adds a demand does a longer list mean stricter; in lists of what is
+    // trusted (builders, source repositories, identities, base images) it would mean looser.
+    if (DEMAND_LISTS.has(key)) return [...new Set([...org, ...repo])];
   }
   return org;
 }

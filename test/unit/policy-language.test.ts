@@ -293,3 +293,19 @@ describe('example policies', () => {
     expect(lintPolicy(parsePolicy(await readFile(file, 'utf8'), file))).toEqual([]);
   });
 });
+
+describe('organization policy: trust lists', () => {
+  it('keeps the organization list of trusted builders and base images: a repository cannot add its own', () => {
+    const org = parsePolicy(
+      'version: 1\nimage:\n  base-images:\n    allow: ["cgr.dev/chainguard/**"]\n  forbid-tags: [latest]\n',
+      'org.yml',
+    );
+    const repo = parsePolicy(
+      'version: 1\nimage:\n  base-images:\n    allow: ["docker.io/**"]\n  forbid-tags: [main]\n',
+      'repo.yml',
+    );
+    const merged = tightenPolicy(org, repo);
+    expect(merged.image['base-images']?.allow).toEqual(['cgr.dev/chainguard/**']);
+    expect(merged.image['forbid-tags']).toEqual(['latest', 'main']);
+  });
+});
