@@ -12,6 +12,7 @@
 import { ConfigurationError, GateError, VerificationError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { isLoopbackHost } from './image-reference.js';
+import { formatWait, retryAfterMs } from './retry-after.js';
 
 export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
 /** GitHub refuses more annotations than this in one create or update call. */
@@ -249,7 +250,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
         ? `answered ${response.status}`
         : `could not be reached (${networkReason(networkError)})`;
       options.onRetry?.(
-        `GitHub API ${call.method} ${call.path} ${what}; retrying in ${formatSeconds(wait)} (attempt ${attempt + 1} of ${retryPolicy.maxRetries + 1})`,
+        `GitHub API ${call.method} ${call.path} ${what}; retrying in ${formatWait(wait)} (attempt ${attempt + 1} of ${retryPolicy.maxRetries + 1})`,
       );
       await sleep(wait);
     }
@@ -678,20 +679,6 @@ function outputPayload(output: CheckRunOutput, annotations: readonly CheckRunAnn
 
 function isRateLimited(response: Response, message: string): boolean {
   return response.headers.get('x-ratelimit-remaining') === '0' || /rate limit/i.test(message);
-}
-
-/** `Retry-After` in seconds or as an HTTP date, in milliseconds. */
-function retryAfterMs(response: Response): number | undefined {
-  const value = response.headers.get('retry-after');
-  if (value === null || value.trim() === '') return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(seconds, 0) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(date - Date.now(), 0);
-}
-
-function formatSeconds(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
 }
 
 // Duck-typed rather than `instanceof Error`: fetch's errors may come from another realm (jest's vm).

@@ -32,6 +32,7 @@ import {
   type ManifestDocument,
   type ReferrerListing,
 } from './image-store.js';
+import { formatWait, retryAfterMs } from './retry-after.js';
 
 export interface RegistryCredentials {
   username: string;
@@ -320,9 +321,9 @@ export class RegistryStore implements ImageStore {
           attempt > policy.maxRetries
             ? `gave up after ${attempt} attempts`
             : asked !== undefined && asked > policy.maxDelayMs
-              ? `the registry asked to wait ${formatSeconds(asked)}, more than the ${formatSeconds(policy.maxDelayMs)} the gate waits`
+              ? `the registry asked to wait ${formatWait(asked)}, more than the ${formatWait(policy.maxDelayMs)} the gate waits`
               : now + wait > this.retryDeadline
-                ? `gave up after ${attempt} attempt(s): the ${formatSeconds(policy.budgetMs)} retry budget for ${this.registry} is spent`
+                ? `gave up after ${attempt} attempt(s): the ${formatWait(policy.budgetMs)} retry budget for ${this.registry} is spent`
                 : undefined;
         if (refusal !== undefined) {
           throw new VerificationError(error.code, `${error.message} (${refusal}); retry the job later`, {
@@ -330,7 +331,7 @@ export class RegistryStore implements ImageStore {
           });
         }
         this.options.onRetry?.(
-          `${error.message}; retrying in ${formatSeconds(wait)} (attempt ${attempt + 1} of ${policy.maxRetries + 1})`,
+          `${error.message}; retrying in ${formatWait(wait)} (attempt ${attempt + 1} of ${policy.maxRetries + 1})`,
         );
         await this.sleep(wait);
       }
@@ -668,20 +669,6 @@ async function registryErrorDetail(response: Response): Promise<string> {
   } catch {
     return '';
   }
-}
-
-/** `Retry-After` in seconds or as an HTTP date, in milliseconds. */
-function retryAfterMs(response: Response): number | undefined {
-  const value = response.headers.get('retry-after')?.trim();
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(seconds, 0) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(date - Date.now(), 0);
-}
-
-function formatSeconds(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
 }
 
 async function discard(response: Response): Promise<void> {
