@@ -5,16 +5,16 @@
 import { parseImageReference, formatImageName } from '../../adapters/image-reference.js';
 import type { Evidence, ImageEvidence, PlatformImage } from '../../evidence/types.js';
 import { findSecrets, type SecretMatch } from '../../evidence/secrets.js';
-import type { RuleFamily, RuleResult, RuleStatus } from '../decision.js';
+import type { RuleFamily, RuleStatus } from '../decision.js';
 import { imageMatches } from '../image-patterns.js';
 import type { Policy } from '../schema.js';
-import { applyRuleMode } from './rule-mode.js';
+import { familyResults, type FamilyCheck } from './rule-mode.js';
 import { FAMILY_TITLES } from './titles.js';
 
 const FAMILY = 'image';
 const SLSA_PROVENANCE = /^https:\/\/slsa\.dev\/provenance\/v(0\.2|1)$/;
 
-type Check = Omit<RuleResult, 'family' | 'position'>;
+type Check = FamilyCheck;
 
 export const imageRules: RuleFamily = {
   id: FAMILY,
@@ -39,16 +39,9 @@ export const imageRules: RuleFamily = {
     if (config['scan-layers'] !== false) checks.push(secretFiles(evidence));
     if (config['forbid-tags'].length > 0) checks.push(forbiddenTag(evidence.image, config['forbid-tags']));
     if (config.platforms) checks.push(requiredPlatforms(platforms, config.platforms));
-    return checks.map((check) =>
-      applyRuleMode({ ...check, family: FAMILY, position: positionFor(policy, check.ruleId) }, config.mode),
-    );
+    return familyResults(FAMILY, policy, config.mode, checks);
   },
 };
-
-function positionFor(policy: Policy, ruleId: string) {
-  const key = ruleId.slice(FAMILY.length + 1);
-  return policy.positions[`${FAMILY}.${key}`] ?? policy.positions[FAMILY];
-}
 
 /** An image built before multi-platform support reports its facts on the image itself. */
 function platformImages(image: ImageEvidence): PlatformImage[] {

@@ -16,15 +16,15 @@ import {
   type ProvenanceFacts,
 } from '../../provenance/read-predicate.js';
 import { describeSigner, matchIdentity } from '../../sigstore/identity-policy.js';
-import type { RuleFamily, RuleResult } from '../decision.js';
+import type { RuleFamily } from '../decision.js';
 import type { Policy } from '../schema.js';
 import { identityRequirement } from './signatures.js';
-import { applyRuleMode } from './rule-mode.js';
+import { familyResults, type FamilyCheck } from './rule-mode.js';
 import { FAMILY_TITLES } from './titles.js';
 
 const FAMILY = 'provenance';
 
-type Check = Omit<RuleResult, 'family' | 'position'>;
+type Check = FamilyCheck;
 type Verified = Extract<ArtifactVerification, { status: 'verified' }>;
 
 export const provenanceRules: RuleFamily = {
@@ -35,8 +35,8 @@ export const provenanceRules: RuleFamily = {
     const checks = [verifiedProvenance(policy, evidence), unsignedGenerated(evidence)].filter(
       (check): check is Check => check !== undefined,
     );
-    return checks.map((check) =>
-      applyRuleMode({ ...check, family: FAMILY, position: positionFor(policy, check.ruleId) }, config.mode),
+    return familyResults(FAMILY, policy, config.mode, checks, (rule) =>
+      rule === 'verified' ? 'required' : rule,
     );
   },
 };
@@ -201,9 +201,4 @@ function describe(verification: ArtifactVerification): string {
 function invalidNote(evidence: Evidence): string {
   const invalid = (evidence.verifications ?? []).filter((v) => v.status === 'invalid').length;
   return invalid > 0 ? ` (${invalid} attestation(s) failed verification: see the signatures rules)` : '';
-}
-
-function positionFor(policy: Policy, ruleId: string) {
-  const key = ruleId === `${FAMILY}.verified` ? 'required' : ruleId.slice(FAMILY.length + 1);
-  return policy.positions[`${FAMILY}.${key}`] ?? policy.positions[FAMILY];
 }

@@ -6,15 +6,14 @@
  */
 import type { ArtifactVerification, Evidence } from '../../evidence/types.js';
 import { describeSigner, matchIdentity, type IdentityRequirement } from '../../sigstore/identity-policy.js';
-import type { RuleFamily, RuleResult } from '../decision.js';
-import type { Policy } from '../schema.js';
+import type { RuleFamily } from '../decision.js';
 import type { SignatureIdentityPolicy, SignaturesPolicy } from '../sections/signatures.js';
-import { applyRuleMode } from './rule-mode.js';
+import { familyResults, type FamilyCheck } from './rule-mode.js';
 import { FAMILY_TITLES } from './titles.js';
 
 const FAMILY = 'signatures';
 
-type Check = Omit<RuleResult, 'family' | 'position'>;
+type Check = FamilyCheck;
 type Verified = Extract<ArtifactVerification, { status: 'verified' }>;
 type Invalid = Extract<ArtifactVerification, { status: 'invalid' }>;
 
@@ -26,8 +25,8 @@ export const signatureRules: RuleFamily = {
     const checks = [signedByAllowedSigner(config, evidence), verificationFailures(evidence)].filter(
       (check): check is Check => check !== undefined,
     );
-    return checks.map((check) =>
-      applyRuleMode({ ...check, family: FAMILY, position: positionFor(policy, check.ruleId) }, config.mode),
+    return familyResults(FAMILY, policy, config.mode, checks, (rule) =>
+      rule === 'signed' ? 'required' : rule,
     );
   },
 };
@@ -149,9 +148,4 @@ function verificationFailures(evidence: Evidence): Check | undefined {
 function describe(verification: ArtifactVerification): string {
   const kind = verification.artifact.kind.replace('-', ' ');
   return `${kind} from ${verification.artifact.source.uri}`;
-}
-
-function positionFor(policy: Policy, ruleId: string) {
-  const key = ruleId === `${FAMILY}.signed` ? 'required' : ruleId.slice(FAMILY.length + 1);
-  return policy.positions[`${FAMILY}.${key}`] ?? policy.positions[FAMILY];
 }
