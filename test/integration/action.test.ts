@@ -2,26 +2,17 @@
  * The bundled action (dist/index.js) run the way the runner runs it: inputs as INPUT_* variables,
  * the event payload in GITHUB_EVENT_PATH, outputs and the job summary written to files.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { parse } from 'yaml';
+import { runBundledAction } from '../support/action-runner.js';
 import { REPO_ROOT } from '../support/fixtures.js';
 import { startGitHubApi, type GitHubApiStandIn } from '../support/github-api.js';
 
-const execFileAsync = promisify(execFile);
 const HEAD_SHA = 'feedface00000000000000000000000000000001';
 const MERGE_SHA = 'beefcafe00000000000000000000000000000002';
 const BASE_SHA = 'ba5eba5e00000000000000000000000000000003';
-
-interface ActionRun {
-  code: number;
-  stdout: string;
-  outputs: Record<string, string>;
-  summary: string;
-}
 
 describe('the action (dist/index.js)', () => {
   let github: GitHubApiStandIn;
@@ -47,43 +38,29 @@ describe('the action (dist/index.js)', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  async function runAction(inputs: Record<string, string>): Promise<ActionRun> {
-    const outputFile = join(dir, `output-${Date.now()}`);
-    const summaryFile = join(dir, `summary-${Date.now()}`);
-    await Promise.all([writeFile(outputFile, ''), writeFile(summaryFile, '')]);
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      GITHUB_WORKSPACE: join(REPO_ROOT, 'examples/demo'),
-      GITHUB_EVENT_NAME: 'pull_request',
-      GITHUB_EVENT_PATH: join(dir, 'event.json'),
-      GITHUB_SHA: MERGE_SHA,
-      GITHUB_REPOSITORY: 'acme/app',
-      GITHUB_API_URL: github.url,
-      GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_RUN_ID: '99',
-      GITHUB_OUTPUT: outputFile,
-      GITHUB_STEP_SUMMARY: summaryFile,
-      'INPUT_GITHUB-TOKEN': github.token,
-      'INPUT_CHECK-NAME': 'supply-chain-gate',
-      'INPUT_REPORT-PATH': join(dir, 'report.json'),
-    };
-    for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-    let code = 0;
-    let stdout = '';
-    try {
-      ({ stdout } = await execFileAsync(process.execPath, [join(REPO_ROOT, 'dist/index.js')], { env }));
-    } catch (error) {
-      const failed = error as { code: number; stdout: string };
-      code = failed.code;
-      stdout = failed.stdout;
-    }
-    return {
-      code,
-      stdout,
-      outputs: parseOutputs(await readFile(outputFile, 'utf8')),
-      summary: await readFile(summaryFile, 'utf8'),
-    };
-  }
+  let runs = 0;
+  const runAction = (inputs: Record<string, string>) =>
+    runBundledAction({
+      bundle: join(REPO_ROOT, 'dist/index.js'),
+      dir,
+      name: String((runs += 1)),
+      env: {
+        GITHUB_WORKSPACE: join(REPO_ROOT, 'examples/demo'),
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: join(dir, 'event.json'),
+        GITHUB_SHA: MERGE_SHA,
+        GITHUB_REPOSITORY: 'acme/app',
+        GITHUB_API_URL: github.url,
+        GITHUB_SERVER_URL: 'https://github.com',
+        GITHUB_RUN_ID: '99',
+      },
+      inputs: {
+        'github-token': github.token,
+        'check-name': 'supply-chain-gate',
+        'report-path': join(dir, 'report.json'),
+        ...inputs,
+      },
+    });
 
   it('gates the demo image on a pull_request: check run on the PR head, outputs, job summary, failed step', async () => {
     const before = github.checkRuns().length;
@@ -149,11 +126,3 @@ describe('action.yml', () => {
     }
   });
 });
-
-/** The runner's GITHUB_OUTPUT file format: `name<<DELIMITER\nvalue\nDELIMITER`. */
-function parseOutputs(text: string): Record<string, string> {
-  const outputs: Record<string, string> = {};
-  const pattern = /^(.+?)<<(.+)\n([\s\S]*?)\n\2$/gm;
-  for (const match of text.matchAll(pattern)) outputs[match[1]!] = match[3]!;
-  return outputs;
-}

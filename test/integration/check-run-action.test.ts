@@ -3,15 +3,13 @@
  * runner runs it: inputs as INPUT_* variables, the event payload in GITHUB_EVENT_PATH, outputs and
  * the job summary in files, and its stdout as the job log.
  */
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { buildFreshBundle, runBundledAction } from '../support/action-runner.js';
 import { REPO_ROOT } from '../support/fixtures.js';
 import { startGitHubApi, type GitHubApiStandIn } from '../support/github-api.js';
 
-const execFileAsync = promisify(execFile);
 const HEAD_SHA = 'feedface00000000000000000000000000000001';
 const BASE_SHA = 'beefcafe00000000000000000000000000000003';
 const POLICY_PATH = '.github/supply-chain-gate.yml';
@@ -25,14 +23,7 @@ describe('the action reporting on a pull request', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'scg-check-action-'));
-    await execFileAsync(
-      process.execPath,
-      [join(REPO_ROOT, 'scripts/bundle.mjs'), '--outdir', join(dir, 'dist')],
-      {
-        cwd: REPO_ROOT,
-      },
-    );
-    bundle = join(dir, 'dist/index.js');
+    bundle = await buildFreshBundle(dir);
     github = await startGitHubApi();
     github.setContent(
       'acme',
@@ -54,43 +45,28 @@ describe('the action reporting on a pull request', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  async function runAction(inputs: Record<string, string>) {
-    run += 1;
-    const outputFile = join(dir, `output-${run}`);
-    const summaryFile = join(dir, `summary-${run}`);
-    await Promise.all([writeFile(outputFile, ''), writeFile(summaryFile, '')]);
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      GITHUB_WORKSPACE: join(REPO_ROOT, 'examples/demo'),
-      GITHUB_EVENT_NAME: 'pull_request',
-      GITHUB_EVENT_PATH: join(dir, 'event.json'),
-      GITHUB_SHA: 'beefcafe00000000000000000000000000000002',
-      GITHUB_REPOSITORY: 'acme/app',
-      GITHUB_API_URL: github.url,
-      GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_RUN_ID: '99',
-      GITHUB_OUTPUT: outputFile,
-      GITHUB_STEP_SUMMARY: summaryFile,
-      'INPUT_GITHUB-TOKEN': github.token,
-      'INPUT_REPORT-PATH': join(dir, `report-${run}.json`),
-      INPUT_IMAGE: 'oci:app-oci:1.0',
-    };
-    for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-    let code = 0;
-    let stdout = '';
-    try {
-      ({ stdout } = await execFileAsync(process.execPath, [bundle], { env }));
-    } catch (error) {
-      ({ code, stdout } = error as { code: number; stdout: string });
-    }
-    const outputs = Object.fromEntries(
-      [...(await readFile(outputFile, 'utf8')).matchAll(/^(.+?)<<(.+)\n([\s\S]*?)\n\2$/gm)].map((m) => [
-        m[1],
-        m[3],
-      ]),
-    );
-    return { code, stdout, outputs, summary: await readFile(summaryFile, 'utf8') };
-  }
+  const runAction = (inputs: Record<string, string>) =>
+    runBundledAction({
+      bundle,
+      dir,
+      name: String((run += 1)),
+      env: {
+        GITHUB_WORKSPACE: join(REPO_ROOT, 'examples/demo'),
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: join(dir, 'event.json'),
+        GITHUB_SHA: 'beefcafe00000000000000000000000000000002',
+        GITHUB_REPOSITORY: 'acme/app',
+        GITHUB_API_URL: github.url,
+        GITHUB_SERVER_URL: 'https://github.com',
+        GITHUB_RUN_ID: '99',
+      },
+      inputs: {
+        'github-token': github.token,
+        'report-path': join(dir, `report-${run}.json`),
+        image: 'oci:app-oci:1.0',
+        ...inputs,
+      },
+    });
   const checkRunsNamed = (name: string) => github.checkRuns().filter((r) => r.name === name);
 
   it('completes the check as a failure when an input is wrong, instead of leaving it pending', async () => {

@@ -3,16 +3,14 @@
  * the runner runs it: the check run comes from the App, and neither the key nor the minted token
  * appears in the job log except in the commands that tell the runner to mask them.
  */
-import { execFile } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { buildFreshBundle, runBundledAction } from '../support/action-runner.js';
 import { REPO_ROOT } from '../support/fixtures.js';
 import { startGitHubApi, type GitHubApiStandIn } from '../support/github-api.js';
 
-const execFileAsync = promisify(execFile);
 const APP_ID = 424242;
 const HEAD_SHA = 'feedface00000000000000000000000000000001';
 const BASE_SHA = 'beefcafe00000000000000000000000000000003';
@@ -31,14 +29,7 @@ describe('the action posting its check as a GitHub App', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'scg-app-action-'));
-    await execFileAsync(
-      process.execPath,
-      [join(REPO_ROOT, 'scripts/bundle.mjs'), '--outdir', join(dir, 'dist')],
-      {
-        cwd: REPO_ROOT,
-      },
-    );
-    bundle = join(dir, 'dist/index.js');
+    bundle = await buildFreshBundle(dir);
     github = await startGitHubApi();
     github.installApp({
       appId: APP_ID,
@@ -64,36 +55,29 @@ describe('the action posting its check as a GitHub App', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  async function runAction(inputs: Record<string, string>) {
-    run += 1;
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      GITHUB_WORKSPACE: join(REPO_ROOT, 'examples/demo'),
-      GITHUB_EVENT_NAME: 'pull_request',
-      GITHUB_EVENT_PATH: join(dir, 'event.json'),
-      GITHUB_SHA: 'beefcafe00000000000000000000000000000002',
-      GITHUB_REPOSITORY: 'acme/app',
-      GITHUB_API_URL: github.url,
-      GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_RUN_ID: '99',
-      GITHUB_OUTPUT: join(dir, `output-${run}`),
-      GITHUB_STEP_SUMMARY: join(dir, `summary-${run}`),
-      'INPUT_GITHUB-TOKEN': github.token,
-      'INPUT_REPORT-PATH': join(dir, `report-${run}.json`),
-      INPUT_IMAGE: 'oci:app-oci:1.0',
-      'INPUT_SCAN-RESULTS': 'trivy.json',
-    };
-    await Promise.all([writeFile(env.GITHUB_OUTPUT!, ''), writeFile(env.GITHUB_STEP_SUMMARY!, '')]);
-    for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-    let code = 0;
-    let stdout = '';
-    try {
-      ({ stdout } = await execFileAsync(process.execPath, [bundle], { env }));
-    } catch (error) {
-      ({ code, stdout } = error as { code: number; stdout: string });
-    }
-    return { code, stdout, outputs: await readFile(env.GITHUB_OUTPUT!, 'utf8') };
-  }
+  const runAction = (inputs: Record<string, string>) =>
+    runBundledAction({
+      bundle,
+      dir,
+      name: String((run += 1)),
+      env: {
+        GITHUB_WORKSPACE: join(REPO_ROOT, 'examples/demo'),
+        GITHUB_EVENT_NAME: 'pull_request',
+        GITHUB_EVENT_PATH: join(dir, 'event.json'),
+        GITHUB_SHA: 'beefcafe00000000000000000000000000000002',
+        GITHUB_REPOSITORY: 'acme/app',
+        GITHUB_API_URL: github.url,
+        GITHUB_SERVER_URL: 'https://github.com',
+        GITHUB_RUN_ID: '99',
+      },
+      inputs: {
+        'github-token': github.token,
+        'report-path': join(dir, `report-${run}.json`),
+        image: 'oci:app-oci:1.0',
+        'scan-results': 'trivy.json',
+        ...inputs,
+      },
+    });
 
   const runsNamed = (name: string) => github.checkRuns().filter((checkRun) => checkRun.name === name);
 
@@ -106,7 +90,7 @@ describe('the action posting its check as a GitHub App', () => {
 
     // The policy failed (the demo's critical finding): the evidence was read, with github-token.
     expect(result.code).toBe(1);
-    expect(result.outputs).toMatch(/^verdict<<(.+)\nfail\n\1$/m);
+    expect(result.outputFile).toMatch(/^verdict<<(.+)\nfail\n\1$/m);
     expect(runsNamed('as-app')).toEqual([
       expect.objectContaining({
         head_sha: HEAD_SHA,
@@ -157,7 +141,7 @@ describe('the action posting its check as a GitHub App', () => {
       'post-check-run': 'false',
     });
 
-    expect(result.outputs).toMatch(/^verdict<<(.+)\nfail\n\1$/m);
+    expect(result.outputFile).toMatch(/^verdict<<(.+)\nfail\n\1$/m);
     expect(result.stdout).not.toContain('app-private-key');
     expect(runsNamed('fork')).toEqual([]);
   });

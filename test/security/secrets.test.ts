@@ -5,14 +5,12 @@
  * `::add-mask::` commands may carry them), the job summary, step outputs, the JSON report, SARIF,
  * markdown, and every request the GitHub stand-in recorded (check runs, comments, bodies, headers).
  */
-import { execFile } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { runCliCaptured } from '../support/cli.js';
-import { REPO_ROOT } from '../support/fixtures.js';
+import { buildFreshBundle, runBundledAction } from '../support/action-runner.js';
 import { startGitHubApi, type GitHubApiStandIn } from '../support/github-api.js';
 import {
   buildImage,
@@ -22,7 +20,6 @@ import {
   type TestRegistry,
 } from '../support/registry.js';
 
-const execFileAsync = promisify(execFile);
 const APP_ID = 515151;
 const HEAD_SHA = '5ec7e75ec7e75ec7e75ec7e75ec7e75ec7e75ec7';
 const GITHUB_TOKEN = 'ghs_SecretGitHubTokenForLeakTests0123456789';
@@ -60,14 +57,7 @@ describe('secrets never reach a log, a report or GitHub', () => {
       account: 'acme',
       permissions: { checks: 'write' },
     });
-    await execFileAsync(
-      process.execPath,
-      [join(REPO_ROOT, 'scripts/bundle.mjs'), '--outdir', join(dir, 'dist')],
-      {
-        cwd: REPO_ROOT,
-      },
-    );
-    bundle = join(dir, 'dist/index.js');
+    bundle = await buildFreshBundle(dir);
     await mkdir(join(dir, 'workspace'));
     await writeFile(join(dir, 'workspace/pass.yml'), PASS_POLICY);
     await writeFile(join(dir, 'workspace/fail.yml'), FAIL_POLICY);
@@ -119,58 +109,46 @@ describe('secrets never reach a log, a report or GitHub', () => {
 
   async function runAction(inputs: Record<string, string>) {
     run += 1;
-    const files = {
-      output: join(dir, `output-${run}`),
-      summary: join(dir, `summary-${run}`),
-      report: join(dir, `report-${run}.json`),
-      sarif: join(dir, `report-${run}.sarif`),
-    };
-    await Promise.all([writeFile(files.output, ''), writeFile(files.summary, '')]);
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      GITHUB_WORKSPACE: join(dir, 'workspace'),
-      GITHUB_EVENT_NAME: 'push',
-      GITHUB_EVENT_PATH: join(dir, 'event.json'),
-      GITHUB_SHA: HEAD_SHA,
-      GITHUB_REPOSITORY: 'acme/app',
-      GITHUB_API_URL: github.url,
-      GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_RUN_ID: '7',
-      GITHUB_OUTPUT: files.output,
-      GITHUB_STEP_SUMMARY: files.summary,
-      'INPUT_GITHUB-TOKEN': GITHUB_TOKEN,
-      'INPUT_REPORT-PATH': files.report,
-      'INPUT_SARIF-PATH': files.sarif,
-      INPUT_IMAGE: image,
-      'INPUT_REGISTRY-USERNAME': registry.username,
-      'INPUT_REGISTRY-PASSWORD': registry.password,
-      INPUT_POLICY: 'pass.yml',
-      'INPUT_CHECK-NAME': `secrets-${run}`,
-    };
-    for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-    let code = 0;
-    let stdout = '';
-    let stderr = '';
-    try {
-      ({ stdout, stderr } = await execFileAsync(process.execPath, [bundle], { env }));
-    } catch (error) {
-      ({ code, stdout, stderr } = error as { code: number; stdout: string; stderr: string });
-    }
-    const masked = stdout
-      .split('\n')
-      .filter((line) => line.startsWith('::add-mask::'))
-      .map((line) => line.slice('::add-mask::'.length));
+    const files = { report: join(dir, `report-${run}.json`), sarif: join(dir, `report-${run}.sarif`) };
+    const result = await runBundledAction({
+      bundle,
+      dir,
+      name: String(run),
+      env: {
+        GITHUB_WORKSPACE: join(dir, 'workspace'),
+        GITHUB_EVENT_NAME: 'push',
+        GITHUB_EVENT_PATH: join(dir, 'event.json'),
+        GITHUB_SHA: HEAD_SHA,
+        GITHUB_REPOSITORY: 'acme/app',
+        GITHUB_API_URL: github.url,
+        GITHUB_SERVER_URL: 'https://github.com',
+        GITHUB_RUN_ID: '7',
+      },
+      inputs: {
+        'github-token': GITHUB_TOKEN,
+        'report-path': files.report,
+        'sarif-path': files.sarif,
+        image,
+        'registry-username': registry.username,
+        'registry-password': registry.password,
+        policy: 'pass.yml',
+        'check-name': `secrets-${run}`,
+        ...inputs,
+      },
+    });
+    const log = result.stdout.split('\n');
     return {
-      code,
-      masked,
+      code: result.code,
+      masked: log
+        .filter((line) => line.startsWith('::add-mask::'))
+        .map((line) => line.slice('::add-mask::'.length)),
       outputs: {
-        'the job log (stdout, masking commands aside)': stdout
-          .split('\n')
+        'the job log (stdout, masking commands aside)': log
           .filter((line) => !line.startsWith('::add-mask::'))
           .join('\n'),
-        stderr,
-        'step outputs': await readOptional(files.output),
-        'job summary': await readOptional(files.summary),
+        stderr: result.stderr,
+        'step outputs': result.outputFile,
+        'job summary': result.summary,
         'JSON report': await readOptional(files.report),
         SARIF: await readOptional(files.sarif),
         ...recordedByGitHub(),
