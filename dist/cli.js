@@ -6,7 +6,7 @@ import {
   mintInstallationToken,
   readAppCredentials,
   reportAsApp
-} from "./chunks/chunk-PWU53RPR.js";
+} from "./chunks/chunk-VTZM3E6Q.js";
 import {
   escapeLogLine
 } from "./chunks/chunk-Z5XY7CN4.js";
@@ -14,7 +14,7 @@ import {
   VERSION,
   createGitHubClient,
   verificationSummaryRequest
-} from "./chunks/chunk-NYROFEWJ.js";
+} from "./chunks/chunk-JRAIDMMJ.js";
 import {
   DEFAULT_CHECK_NAME,
   parsePlatformList
@@ -25,6 +25,7 @@ import {
 import "./chunks/chunk-WVMH47QC.js";
 import "./chunks/chunk-JSTD6EEF.js";
 import "./chunks/chunk-YLEJ7X7X.js";
+import "./chunks/chunk-WFTUDDPJ.js";
 import "./chunks/chunk-FZT7OACS.js";
 import {
   ConfigurationError,
@@ -115,9 +116,9 @@ async function runCli(argv, io) {
       case "verify-bundle":
         return await (await import("./chunks/verify-bundle-cli-UKMGOBFR.js")).verifyBundleCommand(rest, io);
       case "scans":
-        return await (await import("./chunks/scans-cli-DZQWQXZE.js")).scansCommand(rest, io);
+        return await (await import("./chunks/scans-cli-CTKJKQPE.js")).scansCommand(rest, io);
       case "provenance":
-        return await (await import("./chunks/provenance-cli-PQW4PRIB.js")).provenanceCommand(rest, io);
+        return await (await import("./chunks/provenance-cli-7T3T7LEP.js")).provenanceCommand(rest, io);
       case "ruleset":
         return (await import("./chunks/ruleset-cli-ODDA2L2G.js")).rulesetCommand(rest, io);
       default:
@@ -246,8 +247,8 @@ async function appToken(values, io) {
   return minted;
 }
 async function runAndPrint(inputs, io, quiet, githubApi, app, contextPath) {
-  const { run } = await import("./chunks/main-7MG3XRXZ.js");
-  const { openImageStore } = await import("./chunks/open-image-store-O4XUFZWP.js");
+  const { run } = await import("./chunks/main-DYAM5YIB.js");
+  const { openImageStore } = await import("./chunks/open-image-store-PTZMUMSL.js");
   const requestLog = new RequestLog();
   const clientFor = (apiUrl, token) => createGitHubClient({
     apiUrl,
@@ -274,7 +275,7 @@ async function runAndPrint(inputs, io, quiet, githubApi, app, contextPath) {
     // With an App, it writes the verdict; GITHUB_TOKEN, when there is one, reads the evidence.
     github: writes && app ? reportAsApp(reads ?? writes, writes, app.appId) : reads,
     attestation: {
-      signingContext: async () => (await import("./chunks/signing-context-BHFUF4Z4.js")).readSigningContext({
+      signingContext: async () => (await import("./chunks/signing-context-7INSRMDD.js")).readSigningContext({
         env: io.env,
         workspace: inputs.workspace,
         contextPath

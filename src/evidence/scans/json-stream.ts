@@ -64,6 +64,7 @@ interface Frame {
 
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u001f]/;
+const MAX_NUMBER_CHARACTERS = 400;
 const NUMBER_PATTERN = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const LITERALS: Record<string, { text: string; value: unknown }> = {
   t: { text: 'true', value: true },
@@ -198,7 +199,8 @@ export class JsonStreamParser {
           let j = i;
           while (j < n && isNumberByte(chunk[j]!)) j++;
           this.numberText += chunk.toString('latin1', i, j);
-          if (this.numberText.length > 400) this.failAt(this.numberStart, 'number too long');
+          if (this.numberText.length > MAX_NUMBER_CHARACTERS)
+            this.failAt(this.numberStart, 'number too long');
           i = j;
           if (j < n) this.finishNumber();
           break;
@@ -226,6 +228,18 @@ export class JsonStreamParser {
             this.lineExtraBytes = 0;
             break;
           }
+          if (
+            (b === 0x7b || b === 0x5b) &&
+            (this.state === State.Value || this.state === State.ValueOrArrayEnd) &&
+            this.streamedFrame !== -1 &&
+            this.streamedFrame === this.frames.length - 1
+          ) {
+            const end = this.nativeElement(chunk, i);
+            if (end !== -1) {
+              i = end;
+              break;
+            }
+          }
           this.structural(chunk, i, b);
           i++;
         }
@@ -247,6 +261,42 @@ export class JsonStreamParser {
       throw this.error(where, problem);
     }
     return this.root;
+  }
+
+  /**
+   * An object or array in a streamed array that ends in this chunk goes to the native JSON.parse,
+   * several times faster than reading it here byte by byte, when nothing in it could read
+   * differently: JSON.parse throwing, an object's key repeated (JSON.parse keeps the last one
+   * silently), nesting or a string or number past our limits, all leave the element to the byte
+   * path, which finds the same error at the same position. Returns where the element ends, or -1.
+   */
+  private nativeElement(chunk: Buffer, start: number): number {
+    const scan = scanElement(chunk, start, this.limits.maxDepth - this.frames.length);
+    if (scan === undefined || scan.end - start > this.limits.maxStringBytes) return -1;
+    const text = (chunk as SlicingBuffer).utf8Slice(start, scan.end);
+    let value: unknown;
+    try {
+      value = JSON.parse(text) as unknown;
+    } catch {
+      return -1;
+    }
+    // Every key in the text is an own property of one object in the value, unless a key repeats.
+    if (countKeys(value) !== scan.keys) return -1;
+    this.frames[this.frames.length - 1]!.elementStart = this.positionAt(this.chunkOffset + start);
+    // Where the byte path would be now: lines seen, and columns counting characters on the last.
+    if (scan.lastNewline === -1) {
+      this.lineExtraBytes += scan.end - start - text.length;
+    } else {
+      this.line += scan.newlines;
+      this.lineStart = this.chunkOffset + scan.lastNewline + 1;
+      this.lineExtraBytes =
+        scan.end -
+        scan.lastNewline -
+        1 -
+        (chunk as SlicingBuffer).utf8Slice(scan.lastNewline + 1, scan.end).length;
+    }
+    this.completeValue(value);
+    return scan.end;
   }
 
   private structural(chunk: Buffer, i: number, b: number): void {
@@ -458,6 +508,81 @@ export class JsonStreamParser {
       `${this.file}:${position.line}:${position.column}: invalid JSON: ${problem}`,
     );
   }
+}
+
+interface ElementScan {
+  /** Offset just past the element's closing bracket. */
+  end: number;
+  /** Strings followed by a colon: in valid JSON, the keys. */
+  keys: number;
+  newlines: number;
+  lastNewline: number;
+}
+
+/**
+ * Where the object or array starting at `start` ends, found by tracking only strings and bracket
+ * depth; undefined when it does not end in this chunk, nests deeper than `maxDepth`, or has a number
+ * the byte path would refuse as too long. The bytes are not validated: JSON.parse does that.
+ */
+function scanElement(chunk: Buffer, start: number, maxDepth: number): ElementScan | undefined {
+  const n = chunk.length;
+  let depth = 0;
+  let keys = 0;
+  let newlines = 0;
+  let lastNewline = -1;
+  let j = start;
+  while (j < n) {
+    const b = chunk[j]!;
+    // Indentation is most of what is outside strings in a pretty-printed report.
+    if (b === 0x20) {
+      j++;
+      continue;
+    }
+    if (b === 0x22) {
+      let close = chunk.indexOf(0x22, j + 1);
+      while (close !== -1 && isEscaped(chunk, close)) close = chunk.indexOf(0x22, close + 1);
+      if (close === -1) return undefined;
+      j = close + 1;
+      let k = j;
+      while (k < n && (chunk[k] === 0x20 || chunk[k] === 0x0a || chunk[k] === 0x0d || chunk[k] === 0x09)) k++;
+      if (chunk[k] === 0x3a) keys++;
+      continue;
+    }
+    if (b === 0x7b || b === 0x5b) {
+      if (++depth > maxDepth) return undefined;
+    } else if (b === 0x7d || b === 0x5d) {
+      if (--depth === 0) return { end: j + 1, keys, newlines, lastNewline };
+    } else if (b === 0x0a) {
+      newlines++;
+      lastNewline = j;
+    } else if (isNumberByte(b)) {
+      const numberStart = j;
+      while (j + 1 < n && isNumberByte(chunk[j + 1]!)) j++;
+      if (j + 1 - numberStart > MAX_NUMBER_CHARACTERS) return undefined;
+    }
+    j++;
+  }
+  return undefined;
+}
+
+/** Whether the quote at `at` follows an odd run of backslashes. */
+function isEscaped(chunk: Buffer, at: number): boolean {
+  let k = at - 1;
+  while (chunk[k] === 0x5c) k--;
+  return (at - 1 - k) % 2 === 1;
+}
+
+/** Own properties of every object in a parsed value. */
+function countKeys(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (const element of value) count += countKeys(element);
+    return count;
+  }
+  const object = value as Record<string, unknown>;
+  for (const key of Object.keys(object)) count += 1 + countKeys(object[key]);
+  return count;
 }
 
 function isNumberByte(b: number): boolean {

@@ -76,6 +76,13 @@ function text(value) {
 function applyRuleMode(result, mode) {
   return mode === "warn" && result.status === "fail" ? { ...result, status: "warn" } : result;
 }
+function familyResults(family, policy, mode, checks, settingOf = (rule) => rule) {
+  return checks.map((check) => {
+    const setting = settingOf(check.ruleId.slice(family.length + 1));
+    const position = policy.positions[`${family}.${setting}`] ?? policy.positions[family];
+    return applyRuleMode({ ...check, family, position }, mode);
+  });
+}
 
 // src/policy/rules/signatures.ts
 var FAMILY = "signatures";
@@ -87,8 +94,12 @@ var signatureRules = {
     const checks = [signedByAllowedSigner(config, evidence), verificationFailures(evidence)].filter(
       (check) => check !== void 0
     );
-    return checks.map(
-      (check) => applyRuleMode({ ...check, family: FAMILY, position: positionFor(policy, check.ruleId) }, config.mode)
+    return familyResults(
+      FAMILY,
+      policy,
+      config.mode,
+      checks,
+      (rule) => rule === "signed" ? "required" : rule
     );
   }
 };
@@ -192,10 +203,6 @@ function describe(verification) {
   const kind = verification.artifact.kind.replace("-", " ");
   return `${kind} from ${verification.artifact.source.uri}`;
 }
-function positionFor(policy, ruleId) {
-  const key = ruleId === `${FAMILY}.signed` ? "required" : ruleId.slice(FAMILY.length + 1);
-  return policy.positions[`${FAMILY}.${key}`] ?? policy.positions[FAMILY];
-}
 
 // src/policy/rules/provenance.ts
 var FAMILY2 = "provenance";
@@ -207,8 +214,12 @@ var provenanceRules = {
     const checks = [verifiedProvenance(policy, evidence), unsignedGenerated(evidence)].filter(
       (check) => check !== void 0
     );
-    return checks.map(
-      (check) => applyRuleMode({ ...check, family: FAMILY2, position: positionFor2(policy, check.ruleId) }, config.mode)
+    return familyResults(
+      FAMILY2,
+      policy,
+      config.mode,
+      checks,
+      (rule) => rule === "verified" ? "required" : rule
     );
   }
 };
@@ -340,14 +351,11 @@ function invalidNote(evidence) {
   const invalid = (evidence.verifications ?? []).filter((v) => v.status === "invalid").length;
   return invalid > 0 ? ` (${invalid} attestation(s) failed verification: see the signatures rules)` : "";
 }
-function positionFor2(policy, ruleId) {
-  const key = ruleId === `${FAMILY2}.verified` ? "required" : ruleId.slice(FAMILY2.length + 1);
-  return policy.positions[`${FAMILY2}.${key}`] ?? policy.positions[FAMILY2];
-}
 
 export {
   readProvenanceFacts,
   applyRuleMode,
+  familyResults,
   signatureRules,
   provenanceRules,
   acceptedProvenance

@@ -2,7 +2,7 @@ import { createRequire as __scgCreateRequire } from 'node:module'; const require
 import {
   readScanFile,
   readVexDocumentFile
-} from "./chunk-KQEOL3I3.js";
+} from "./chunk-5DISF2YR.js";
 import {
   bySeverityThenId,
   countBySeverity,
@@ -10,8 +10,8 @@ import {
   findingKey,
   mergeFindings,
   vexSuppression
-} from "./chunk-HPIMOLWN.js";
-import "./chunk-TH33LASC.js";
+} from "./chunk-7VR235BE.js";
+import "./chunk-MYYQCX6T.js";
 import "./chunk-WLVSEBNM.js";
 import {
   SEVERITIES

@@ -1,30 +1,31 @@
 import { createRequire as __scgCreateRequire } from 'node:module'; const require = __scgCreateRequire(import.meta.url);
 import {
   readSigningContext
-} from "./chunk-3CSZKXMS.js";
-import "./chunk-TH33LASC.js";
+} from "./chunk-47DUGT5D.js";
+import "./chunk-MYYQCX6T.js";
 import "./chunk-WLVSEBNM.js";
 import {
   createGitHubClient,
   provenanceRequest
-} from "./chunk-NYROFEWJ.js";
+} from "./chunk-JRAIDMMJ.js";
 import {
   openImageStore
-} from "./chunk-FQ42WLAM.js";
+} from "./chunk-2I2UHS7Y.js";
 import "./chunk-IBXNLPK7.js";
 import "./chunk-QJW7XG3M.js";
 import {
   makeProvenance
-} from "./chunk-6KLKCDVB.js";
-import "./chunk-YJKYHMRV.js";
+} from "./chunk-V5FJL44T.js";
+import "./chunk-GHI3U6FR.js";
 import "./chunk-GLKH4LBI.js";
 import "./chunk-Y3TMLN4E.js";
 import "./chunk-NGSMWMCF.js";
 import "./chunk-WVMH47QC.js";
 import "./chunk-JSTD6EEF.js";
 import "./chunk-YLEJ7X7X.js";
-import "./chunk-6VPCVZIK.js";
+import "./chunk-VNN65AUY.js";
 import "./chunk-ONPWZNHG.js";
+import "./chunk-WFTUDDPJ.js";
 import "./chunk-FZT7OACS.js";
 import {
   ConfigurationError

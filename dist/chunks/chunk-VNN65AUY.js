@@ -14,6 +14,10 @@ import {
   verifyDigest
 } from "./chunk-ONPWZNHG.js";
 import {
+  formatWait,
+  retryAfterMs
+} from "./chunk-WFTUDDPJ.js";
+import {
   DOCKER_HUB_REGISTRY,
   isLoopbackHost
 } from "./chunk-FZT7OACS.js";
@@ -245,14 +249,14 @@ var RegistryStore = class {
         this.retryDeadline ??= now + policy.budgetMs;
         const asked = error.retryAfterMs;
         const wait = Math.min(asked ?? policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
-        const refusal = attempt > policy.maxRetries ? `gave up after ${attempt} attempts` : asked !== void 0 && asked > policy.maxDelayMs ? `the registry asked to wait ${formatSeconds(asked)}, more than the ${formatSeconds(policy.maxDelayMs)} the gate waits` : now + wait > this.retryDeadline ? `gave up after ${attempt} attempt(s): the ${formatSeconds(policy.budgetMs)} retry budget for ${this.registry} is spent` : void 0;
+        const refusal = attempt > policy.maxRetries ? `gave up after ${attempt} attempts` : asked !== void 0 && asked > policy.maxDelayMs ? `the registry asked to wait ${formatWait(asked)}, more than the ${formatWait(policy.maxDelayMs)} the gate waits` : now + wait > this.retryDeadline ? `gave up after ${attempt} attempt(s): the ${formatWait(policy.budgetMs)} retry budget for ${this.registry} is spent` : void 0;
         if (refusal !== void 0) {
           throw new VerificationError(error.code, `${error.message} (${refusal}); retry the job later`, {
             cause: error
           });
         }
         this.options.onRetry?.(
-          `${error.message}; retrying in ${formatSeconds(wait)} (attempt ${attempt + 1} of ${policy.maxRetries + 1})`
+          `${error.message}; retrying in ${formatWait(wait)} (attempt ${attempt + 1} of ${policy.maxRetries + 1})`
         );
         await this.sleep(wait);
       }
@@ -534,17 +538,6 @@ async function registryErrorDetail(response) {
   } catch {
     return "";
   }
-}
-function retryAfterMs(response) {
-  const value = response.headers.get("retry-after")?.trim();
-  if (!value) return void 0;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(seconds, 0) * 1e3;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? void 0 : Math.max(date - Date.now(), 0);
-}
-function formatSeconds(ms) {
-  return ms < 1e3 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
 }
 async function discard(response) {
   await response.body?.cancel().catch(() => void 0);

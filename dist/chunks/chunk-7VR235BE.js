@@ -2,7 +2,7 @@ import { createRequire as __scgCreateRequire } from 'node:module'; const require
 import {
   JsonStreamParser,
   walkJsonValue
-} from "./chunk-TH33LASC.js";
+} from "./chunk-MYYQCX6T.js";
 import {
   external_exports
 } from "./chunk-WLVSEBNM.js";

@@ -1,19 +1,17 @@
 import { createRequire as __scgCreateRequire } from 'node:module'; const require = __scgCreateRequire(import.meta.url);
 import {
-  makeProvenance
-} from "./chunk-6KLKCDVB.js";
-import "./chunk-YJKYHMRV.js";
-import "./chunk-GLKH4LBI.js";
-import "./chunk-Y3TMLN4E.js";
-import "./chunk-NGSMWMCF.js";
+  NO_ID_TOKEN,
+  readSigningContext
+} from "./chunk-47DUGT5D.js";
+import "./chunk-MYYQCX6T.js";
+import "./chunk-WLVSEBNM.js";
 import "./chunk-WVMH47QC.js";
 import "./chunk-JSTD6EEF.js";
 import "./chunk-YLEJ7X7X.js";
-import "./chunk-6VPCVZIK.js";
-import "./chunk-ONPWZNHG.js";
 import "./chunk-FZT7OACS.js";
 import "./chunk-SB4G7AKF.js";
 import "./chunk-GVUJSAVW.js";
 export {
-  makeProvenance
+  NO_ID_TOKEN,
+  readSigningContext
 };

@@ -2,22 +2,23 @@ import { createRequire as __scgCreateRequire } from 'node:module'; const require
 import {
   acceptedProvenance,
   readProvenanceFacts
-} from "./chunk-AECGRIK4.js";
+} from "./chunk-XJ7IR3IO.js";
 import "./chunk-BDIAHNI5.js";
 import "./chunk-WTUUJLTT.js";
 import {
   buildStatement,
   describePublished,
   publishStatement
-} from "./chunk-YJKYHMRV.js";
+} from "./chunk-GHI3U6FR.js";
 import "./chunk-GLKH4LBI.js";
 import "./chunk-Y3TMLN4E.js";
 import "./chunk-NGSMWMCF.js";
 import "./chunk-WVMH47QC.js";
 import "./chunk-JSTD6EEF.js";
 import "./chunk-YLEJ7X7X.js";
-import "./chunk-6VPCVZIK.js";
+import "./chunk-VNN65AUY.js";
 import "./chunk-ONPWZNHG.js";
+import "./chunk-WFTUDDPJ.js";
 import {
   parseImageReference
 } from "./chunk-FZT7OACS.js";

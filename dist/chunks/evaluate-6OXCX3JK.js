@@ -2,13 +2,13 @@ import { createRequire as __scgCreateRequire } from 'node:module'; const require
 import {
   effectivePolicy,
   evaluatePolicy
-} from "./chunk-KXYKETBS.js";
-import "./chunk-HPIMOLWN.js";
-import "./chunk-TH33LASC.js";
+} from "./chunk-ESLWLU5W.js";
+import "./chunk-7VR235BE.js";
+import "./chunk-MYYQCX6T.js";
 import "./chunk-NPIOFKOR.js";
 import "./chunk-WLVSEBNM.js";
 import "./chunk-TIAON23U.js";
-import "./chunk-AECGRIK4.js";
+import "./chunk-XJ7IR3IO.js";
 import "./chunk-BDIAHNI5.js";
 import "./chunk-WTUUJLTT.js";
 import "./chunk-FZT7OACS.js";

@@ -3,7 +3,7 @@ import {
   DEFAULT_GITHUB_API_URL,
   VERSION,
   parseApiUrl
-} from "./chunk-NYROFEWJ.js";
+} from "./chunk-JRAIDMMJ.js";
 import {
   ConfigurationError,
   VerificationError

@@ -17,7 +17,7 @@ import {
   findRegistryCredentials,
   parseChallenge,
   registryApiHost
-} from "./chunk-6VPCVZIK.js";
+} from "./chunk-VNN65AUY.js";
 import {
   MANIFEST_MEDIA_TYPES,
   MAX_MANIFEST_BYTES,

@@ -1,7 +1,7 @@
 import { createRequire as __scgCreateRequire } from 'node:module'; const require = __scgCreateRequire(import.meta.url);
 import {
   JsonStreamParser
-} from "./chunk-TH33LASC.js";
+} from "./chunk-MYYQCX6T.js";
 import {
   external_exports
 } from "./chunk-WLVSEBNM.js";

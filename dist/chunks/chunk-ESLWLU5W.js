@@ -7,7 +7,7 @@ import {
   mergeFindings,
   readAttestedDocument,
   vexSuppression
-} from "./chunk-HPIMOLWN.js";
+} from "./chunk-7VR235BE.js";
 import {
   compileExpression,
   evaluateExpression,
@@ -18,9 +18,10 @@ import {
 } from "./chunk-TIAON23U.js";
 import {
   applyRuleMode,
+  familyResults,
   provenanceRules,
   signatureRules
-} from "./chunk-AECGRIK4.js";
+} from "./chunk-XJ7IR3IO.js";
 import {
   describeSigner,
   matchIdentity
@@ -143,6 +144,7 @@ function signatureConsequence(policy, results, subject) {
 
 // src/policy/merge.ts
 var STRICTNESS = { audit: 0, warn: 0, enforce: 1 };
+var DEMAND_LISTS = /* @__PURE__ */ new Set(["fail-on", "forbid-tags", "platforms"]);
 function tightenPolicy(organization, repository) {
   const merged = {
     ...repository,
@@ -191,9 +193,7 @@ function combine(key, org, repo, repoSetIt) {
   if (key.startsWith("ignore") && typeof org === "boolean") return org && repo === true;
   if (Array.isArray(org) && Array.isArray(repo)) {
     if (key === "allow") return [...org, ...repo];
-    if (org.every((item) => typeof item === "string") && repo.every((item) => typeof item === "string")) {
-      return [.../* @__PURE__ */ new Set([...org, ...repo])];
-    }
+    if (DEMAND_LISTS.has(key)) return [.../* @__PURE__ */ new Set([...org, ...repo])];
   }
   return org;
 }
@@ -459,15 +459,9 @@ var imageRules = {
     if (config["scan-layers"] !== false) checks.push(secretFiles(evidence));
     if (config["forbid-tags"].length > 0) checks.push(forbiddenTag(evidence.image, config["forbid-tags"]));
     if (config.platforms) checks.push(requiredPlatforms(platforms, config.platforms));
-    return checks.map(
-      (check) => applyRuleMode({ ...check, family: FAMILY, position: positionFor(policy, check.ruleId) }, config.mode)
-    );
+    return familyResults(FAMILY, policy, config.mode, checks);
   }
 };
-function positionFor(policy, ruleId) {
-  const key = ruleId.slice(FAMILY.length + 1);
-  return policy.positions[`${FAMILY}.${key}`] ?? policy.positions[FAMILY];
-}
 function platformImages(image) {
   if (image.platforms && image.platforms.length > 0) return image.platforms;
   return [

@@ -3,6 +3,10 @@ import {
   parseSigstoreChoice
 } from "./chunk-WVMH47QC.js";
 import {
+  formatWait,
+  retryAfterMs
+} from "./chunk-WFTUDDPJ.js";
+import {
   isLoopbackHost
 } from "./chunk-FZT7OACS.js";
 import {
@@ -77,7 +81,7 @@ function createGitHubClient(options) {
       }
       const what = response ? `answered ${response.status}` : `could not be reached (${networkReason(networkError)})`;
       options.onRetry?.(
-        `GitHub API ${call.method} ${call.path} ${what}; retrying in ${formatSeconds(wait)} (attempt ${attempt + 1} of ${retryPolicy.maxRetries + 1})`
+        `GitHub API ${call.method} ${call.path} ${what}; retrying in ${formatWait(wait)} (attempt ${attempt + 1} of ${retryPolicy.maxRetries + 1})`
       );
       await sleep(wait);
     }
@@ -444,17 +448,6 @@ function outputPayload(output, annotations) {
 }
 function isRateLimited(response, message) {
   return response.headers.get("x-ratelimit-remaining") === "0" || /rate limit/i.test(message);
-}
-function retryAfterMs(response) {
-  const value = response.headers.get("retry-after");
-  if (value === null || value.trim() === "") return void 0;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(seconds, 0) * 1e3;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? void 0 : Math.max(date - Date.now(), 0);
-}
-function formatSeconds(ms) {
-  return ms < 1e3 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
 }
 function networkReason(error) {
   const cause = isRecord(error) && isRecord(error.cause) ? error.cause : error;

@@ -482,7 +482,7 @@ function attestationStages(inputs, deps) {
   return {
     async provenance() {
       if (!inputs.provenance) return void 0;
-      const { makeProvenance } = await import("./make-4UB7Z4IY.js");
+      const { makeProvenance } = await import("./make-PEYDW3SY.js");
       return makeProvenance({ reference: inputs.image, digest: inputs.digest }, inputs.provenance, {
         ...await publishDeps(),
         openImageStore: deps.openImageStore
@@ -491,7 +491,7 @@ function attestationStages(inputs, deps) {
     async verificationSummary(decision, policy) {
       if (!inputs.verificationSummary || decision.verdict === "error") return decision;
       try {
-        const { emitVerificationSummary } = await import("./emit-E3DT6OSH.js");
+        const { emitVerificationSummary } = await import("./emit-TAKDJLPU.js");
         const note = await emitVerificationSummary(decision, policy, inputs.verificationSummary, {
           ...await publishDeps(),
           toolVersion: deps.toolVersion
@@ -933,8 +933,8 @@ async function decide(inputs, deps) {
   const attestations = attestationStages(inputs, deps);
   try {
     const { resolvePolicy } = await import("./resolve-YDXEK5UQ.js");
-    const { collectEvidence } = await import("./collect-YGAY2BHM.js");
-    const { evaluatePolicy } = await import("./evaluate-SPZ6HZWJ.js");
+    const { collectEvidence } = await import("./collect-3JTMJO77.js");
+    const { evaluatePolicy } = await import("./evaluate-6OXCX3JK.js");
     policy = await resolvePolicy(inputs, deps);
     deps.log.info(`Policy: ${policy.origin}`);
     const provenance = await attestations.provenance();

@@ -6,7 +6,7 @@ import {
 } from "./chunk-IBXNLPK7.js";
 import {
   RegistryStore
-} from "./chunk-6VPCVZIK.js";
+} from "./chunk-VNN65AUY.js";
 import {
   ConfigurationError
 } from "./chunk-SB4G7AKF.js";

@@ -5,13 +5,13 @@ import {
 import {
   readScanFile,
   readVex
-} from "./chunk-KQEOL3I3.js";
+} from "./chunk-5DISF2YR.js";
 import {
   effectivePolicy,
   findSecrets
-} from "./chunk-KXYKETBS.js";
-import "./chunk-HPIMOLWN.js";
-import "./chunk-TH33LASC.js";
+} from "./chunk-ESLWLU5W.js";
+import "./chunk-7VR235BE.js";
+import "./chunk-MYYQCX6T.js";
 import "./chunk-NPIOFKOR.js";
 import "./chunk-WLVSEBNM.js";
 import "./chunk-TIAON23U.js";
@@ -21,7 +21,7 @@ import {
 import {
   OPEN_INPUT_FILE
 } from "./chunk-QJW7XG3M.js";
-import "./chunk-AECGRIK4.js";
+import "./chunk-XJ7IR3IO.js";
 import "./chunk-BDIAHNI5.js";
 import "./chunk-WTUUJLTT.js";
 import {

@@ -6,6 +6,7 @@ import {
 // src/evidence/scans/json-stream.ts
 var DEFAULT_JSON_LIMITS = { maxDepth: 512, maxStringBytes: 16 * 1024 * 1024 };
 var CONTROL_CHARACTER = /[\u0000-\u001f]/;
+var MAX_NUMBER_CHARACTERS = 400;
 var NUMBER_PATTERN = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 var LITERALS = {
   t: { text: "true", value: true },
@@ -132,7 +133,8 @@ var JsonStreamParser = class {
           let j = i;
           while (j < n && isNumberByte(chunk[j])) j++;
           this.numberText += chunk.toString("latin1", i, j);
-          if (this.numberText.length > 400) this.failAt(this.numberStart, "number too long");
+          if (this.numberText.length > MAX_NUMBER_CHARACTERS)
+            this.failAt(this.numberStart, "number too long");
           i = j;
           if (j < n) this.finishNumber();
           break;
@@ -159,6 +161,13 @@ var JsonStreamParser = class {
             this.lineExtraBytes = 0;
             break;
           }
+          if ((b === 123 || b === 91) && (this.state === 0 /* Value */ || this.state === 1 /* ValueOrArrayEnd */) && this.streamedFrame !== -1 && this.streamedFrame === this.frames.length - 1) {
+            const end = this.nativeElement(chunk, i);
+            if (end !== -1) {
+              i = end;
+              break;
+            }
+          }
           this.structural(chunk, i, b);
           i++;
         }
@@ -176,6 +185,35 @@ var JsonStreamParser = class {
       throw this.error(where, problem);
     }
     return this.root;
+  }
+  /**
+   * An object or array in a streamed array that ends in this chunk goes to the native JSON.parse,
+   * several times faster than reading it here byte by byte, when nothing in it could read
+   * differently: JSON.parse throwing, an object's key repeated (JSON.parse keeps the last one
+   * silently), nesting or a string or number past our limits, all leave the element to the byte
+   * path, which finds the same error at the same position. Returns where the element ends, or -1.
+   */
+  nativeElement(chunk, start) {
+    const scan = scanElement(chunk, start, this.limits.maxDepth - this.frames.length);
+    if (scan === void 0 || scan.end - start > this.limits.maxStringBytes) return -1;
+    const text = chunk.utf8Slice(start, scan.end);
+    let value;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      return -1;
+    }
+    if (countKeys(value) !== scan.keys) return -1;
+    this.frames[this.frames.length - 1].elementStart = this.positionAt(this.chunkOffset + start);
+    if (scan.lastNewline === -1) {
+      this.lineExtraBytes += scan.end - start - text.length;
+    } else {
+      this.line += scan.newlines;
+      this.lineStart = this.chunkOffset + scan.lastNewline + 1;
+      this.lineExtraBytes = scan.end - scan.lastNewline - 1 - chunk.utf8Slice(scan.lastNewline + 1, scan.end).length;
+    }
+    this.completeValue(value);
+    return scan.end;
   }
   structural(chunk, i, b) {
     switch (this.state) {
@@ -369,6 +407,61 @@ var JsonStreamParser = class {
     );
   }
 };
+function scanElement(chunk, start, maxDepth) {
+  const n = chunk.length;
+  let depth = 0;
+  let keys = 0;
+  let newlines = 0;
+  let lastNewline = -1;
+  let j = start;
+  while (j < n) {
+    const b = chunk[j];
+    if (b === 32) {
+      j++;
+      continue;
+    }
+    if (b === 34) {
+      let close = chunk.indexOf(34, j + 1);
+      while (close !== -1 && isEscaped(chunk, close)) close = chunk.indexOf(34, close + 1);
+      if (close === -1) return void 0;
+      j = close + 1;
+      let k = j;
+      while (k < n && (chunk[k] === 32 || chunk[k] === 10 || chunk[k] === 13 || chunk[k] === 9)) k++;
+      if (chunk[k] === 58) keys++;
+      continue;
+    }
+    if (b === 123 || b === 91) {
+      if (++depth > maxDepth) return void 0;
+    } else if (b === 125 || b === 93) {
+      if (--depth === 0) return { end: j + 1, keys, newlines, lastNewline };
+    } else if (b === 10) {
+      newlines++;
+      lastNewline = j;
+    } else if (isNumberByte(b)) {
+      const numberStart = j;
+      while (j + 1 < n && isNumberByte(chunk[j + 1])) j++;
+      if (j + 1 - numberStart > MAX_NUMBER_CHARACTERS) return void 0;
+    }
+    j++;
+  }
+  return void 0;
+}
+function isEscaped(chunk, at) {
+  let k = at - 1;
+  while (chunk[k] === 92) k--;
+  return (at - 1 - k) % 2 === 1;
+}
+function countKeys(value) {
+  if (typeof value !== "object" || value === null) return 0;
+  let count = 0;
+  if (Array.isArray(value)) {
+    for (const element of value) count += countKeys(element);
+    return count;
+  }
+  const object = value;
+  for (const key of Object.keys(object)) count += 1 + countKeys(object[key]);
+  return count;
+}
 function isNumberByte(b) {
   return b >= 48 && b <= 57 || b === 45 || b === 43 || b === 46 || b === 101 || b === 69;
 }
