@@ -116,7 +116,7 @@ async function runCli(argv, io) {
       case "verify-bundle":
         return await (await import("./chunks/verify-bundle-cli-UKMGOBFR.js")).verifyBundleCommand(rest, io);
       case "scans":
-        return await (await import("./chunks/scans-cli-CTKJKQPE.js")).scansCommand(rest, io);
+        return await (await import("./chunks/scans-cli-V2AUKNTE.js")).scansCommand(rest, io);
       case "provenance":
         return await (await import("./chunks/provenance-cli-7T3T7LEP.js")).provenanceCommand(rest, io);
       case "ruleset":
@@ -247,7 +247,7 @@ async function appToken(values, io) {
   return minted;
 }
 async function runAndPrint(inputs, io, quiet, githubApi, app, contextPath) {
-  const { run } = await import("./chunks/main-DYAM5YIB.js");
+  const { run } = await import("./chunks/main-BJIU5PRN.js");
   const { openImageStore } = await import("./chunks/open-image-store-PTZMUMSL.js");
   const requestLog = new RequestLog();
   const clientFor = (apiUrl, token) => createGitHubClient({

@@ -79,11 +79,13 @@ async function writeJson(out: NodeJS.WritableStream, summary: Summary): Promise<
   const writer = bufferedWriter(out);
   await writer.write('{"findings":[');
   for (let i = 0; i < summary.findings.length; i++) {
-    await writer.write(`${i === 0 ? '\n' : ',\n'}${JSON.stringify(summary.findings[i])}`);
+    const full = writer.write(`${i === 0 ? '\n' : ',\n'}${JSON.stringify(summary.findings[i])}`);
+    if (full) await full;
   }
   await writer.write(`\n],"counts":${JSON.stringify(summary.counts)},"suppressed":[`);
   for (let i = 0; i < summary.suppressed.length; i++) {
-    await writer.write(`${i === 0 ? '\n' : ',\n'}${JSON.stringify(summary.suppressed[i])}`);
+    const full = writer.write(`${i === 0 ? '\n' : ',\n'}${JSON.stringify(summary.suppressed[i])}`);
+    if (full) await full;
   }
   await writer.write('\n]}\n');
   await writer.flush();
@@ -140,10 +142,14 @@ function bufferedWriter(out: NodeJS.WritableStream) {
     if (!out.write(text)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
   };
   return {
-    async write(text: string) {
+    /**
+     * A promise only when a piece was handed to the stream: awaiting every small write would cost
+     * a turn of the event loop's microtask queue per finding.
+     */
+    write(text: string): Promise<void> | undefined {
       pending.push(text);
       size += text.length;
-      if (size >= 65_536) await flush();
+      return size >= 65_536 ? flush() : undefined;
     },
     flush,
   };

@@ -41,6 +41,7 @@ const vulnerability = z.object({
   PrimaryURL: z.string().optional(),
   CVSS: z.record(z.string(), cvssEntry).nullish(),
 });
+type VulnerabilityInput = z.input<typeof vulnerability>;
 
 const report = z.object({
   SchemaVersion: z.literal(2, { error: 'expected 2 (Trivy 0.20 and later)' }),
@@ -78,13 +79,17 @@ function readTrivy(source: EvidenceSource): FormatReading {
 
   return {
     element({ indices, value, path, start }: StreamedElement) {
-      const vuln = validatePart(vulnerability, value, { source, title: TITLE, path, start });
+      // Defaults are applied below, so both the raw element and zod's copy of it read the same.
+      const vuln: VulnerabilityInput = isWellFormedVulnerability(value)
+        ? value
+        : validatePart(vulnerability, value, { source, title: TITLE, path, start });
       const cvss = pickCvss(vuln.CVSS, vuln.SeveritySource);
+      const severity = vuln.Severity ?? 'UNKNOWN';
       const fixed = vuln.FixedVersion || undefined;
       const finding: Finding = {
         id: vuln.VulnerabilityID,
         aliases: [],
-        packageName: intern(vuln.PkgName)!,
+        packageName: intern(vuln.PkgName ?? '')!,
         installedVersion: intern(vuln.InstalledVersion),
         fixedVersion: intern(fixed),
         fixState: fixed
@@ -93,10 +98,12 @@ function readTrivy(source: EvidenceSource): FormatReading {
             ? 'unfixed'
             : undefined,
         purl: canonicalPurl(vuln.PkgIdentifier?.PURL),
-        severity: normalizeSeverity(vuln.Severity),
-        sourceSeverity: intern(vuln.Severity)!,
-        cvssScore: cvss?.score,
-        cvssVector: intern(cvss?.vector),
+        severity: normalizeSeverity(severity),
+        sourceSeverity: intern(severity)!,
+        cvssScore: cvss === undefined ? undefined : (cvss.V3Score ?? cvss.V40Score),
+        cvssVector: intern(
+          cvss === undefined ? undefined : cvss.V3Score !== undefined ? cvss.V3Vector : cvss.V40Vector,
+        ),
         title: shortText(vuln.Title),
         url: vuln.PrimaryURL,
         location: intern(vuln.PkgPath),
@@ -137,25 +144,73 @@ function readTrivy(source: EvidenceSource): FormatReading {
   };
 }
 
-/** The score from the source Trivy took the severity from, else NVD's, else any vendor's. */
+/** The entry (with a score) from the source Trivy took the severity from, else NVD's, else any vendor's. */
 function pickCvss(
   cvss: Record<string, CvssEntry> | null | undefined,
   severitySource: string | undefined,
-): { score: number; vector?: string } | undefined {
+): CvssEntry | undefined {
   if (!cvss) return undefined;
-  const scored = (entry: CvssEntry | undefined) =>
-    entry?.V3Score !== undefined
-      ? { score: entry.V3Score, vector: entry.V3Vector }
-      : entry?.V40Score !== undefined
-        ? { score: entry.V40Score, vector: entry.V40Vector }
-        : undefined;
-  for (const name of [severitySource, 'nvd']) {
-    const found = name === undefined ? undefined : scored(cvss[name]);
-    if (found) return found;
-  }
+  if (severitySource !== undefined && isScored(cvss[severitySource])) return cvss[severitySource];
+  if (isScored(cvss.nvd)) return cvss.nvd;
   for (const entry of Object.values(cvss)) {
-    const found = scored(entry);
-    if (found) return found;
+    if (isScored(entry)) return entry;
   }
   return undefined;
+}
+
+function isScored(entry: CvssEntry | undefined): entry is CvssEntry {
+  return entry?.V3Score !== undefined || entry?.V40Score !== undefined;
+}
+
+const OPTIONAL_STRINGS = [
+  'PkgName',
+  'PkgPath',
+  'InstalledVersion',
+  'FixedVersion',
+  'Status',
+  'Severity',
+  'SeveritySource',
+  'Title',
+  'PrimaryURL',
+] as const;
+const CVSS_NUMBERS = ['V3Score', 'V40Score'] as const;
+const CVSS_STRINGS = ['V3Vector', 'V40Vector'] as const;
+
+/**
+ * Whether zod would accept the element as it is: checked in place, without the copy zod builds,
+ * because a report holds hundreds of thousands of them. Anything this does not vouch for goes
+ * through zod, which gives the error (or accepts it after all).
+ */
+function isWellFormedVulnerability(value: unknown): value is VulnerabilityInput {
+  if (!isPlainObject(value)) return false;
+  const id = value.VulnerabilityID;
+  if (typeof id !== 'string' || id.length === 0) return false;
+  for (const key of OPTIONAL_STRINGS) {
+    const field = value[key];
+    if (field !== undefined && typeof field !== 'string') return false;
+  }
+  const identifier = value.PkgIdentifier;
+  if (identifier !== undefined && identifier !== null) {
+    if (!isPlainObject(identifier)) return false;
+    if (identifier.PURL !== undefined && typeof identifier.PURL !== 'string') return false;
+  }
+  const cvss = value.CVSS;
+  if (cvss === undefined || cvss === null) return true;
+  // An own `__proto__` key is left to zod, which decides what becomes of it.
+  if (!isPlainObject(cvss) || Object.hasOwn(cvss, '__proto__')) return false;
+  for (const entry of Object.values(cvss)) {
+    if (!isPlainObject(entry)) return false;
+    for (const key of CVSS_NUMBERS) {
+      // zod refuses what does not fit a double (`1e999` reads as Infinity).
+      if (entry[key] !== undefined && !Number.isFinite(entry[key])) return false;
+    }
+    for (const key of CVSS_STRINGS) {
+      if (entry[key] !== undefined && typeof entry[key] !== 'string') return false;
+    }
+  }
+  return true;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

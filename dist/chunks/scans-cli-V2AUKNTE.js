@@ -2,7 +2,7 @@ import { createRequire as __scgCreateRequire } from 'node:module'; const require
 import {
   readScanFile,
   readVexDocumentFile
-} from "./chunk-5DISF2YR.js";
+} from "./chunk-ZUJMRABB.js";
 import {
   bySeverityThenId,
   countBySeverity,
@@ -10,7 +10,7 @@ import {
   findingKey,
   mergeFindings,
   vexSuppression
-} from "./chunk-7VR235BE.js";
+} from "./chunk-P7UTPI45.js";
 import "./chunk-MYYQCX6T.js";
 import "./chunk-WLVSEBNM.js";
 import {
@@ -75,12 +75,14 @@ async function writeJson(out, summary) {
   const writer = bufferedWriter(out);
   await writer.write('{"findings":[');
   for (let i = 0; i < summary.findings.length; i++) {
-    await writer.write(`${i === 0 ? "\n" : ",\n"}${JSON.stringify(summary.findings[i])}`);
+    const full = writer.write(`${i === 0 ? "\n" : ",\n"}${JSON.stringify(summary.findings[i])}`);
+    if (full) await full;
   }
   await writer.write(`
 ],"counts":${JSON.stringify(summary.counts)},"suppressed":[`);
   for (let i = 0; i < summary.suppressed.length; i++) {
-    await writer.write(`${i === 0 ? "\n" : ",\n"}${JSON.stringify(summary.suppressed[i])}`);
+    const full = writer.write(`${i === 0 ? "\n" : ",\n"}${JSON.stringify(summary.suppressed[i])}`);
+    if (full) await full;
   }
   await writer.write("\n]}\n");
   await writer.flush();
@@ -126,10 +128,14 @@ function bufferedWriter(out) {
     if (!out.write(text)) await new Promise((resolve) => out.once("drain", () => resolve()));
   };
   return {
-    async write(text) {
+    /**
+     * A promise only when a piece was handed to the stream: awaiting every small write would cost
+     * a turn of the event loop's microtask queue per finding.
+     */
+    write(text) {
       pending.push(text);
       size += text.length;
-      if (size >= 65536) await flush();
+      return size >= 65536 ? flush() : void 0;
     },
     flush
   };

@@ -2,8 +2,8 @@ import { createRequire as __scgCreateRequire } from 'node:module'; const require
 import {
   effectivePolicy,
   evaluatePolicy
-} from "./chunk-ESLWLU5W.js";
-import "./chunk-7VR235BE.js";
+} from "./chunk-2Q4UOY5T.js";
+import "./chunk-P7UTPI45.js";
 import "./chunk-MYYQCX6T.js";
 import "./chunk-NPIOFKOR.js";
 import "./chunk-WLVSEBNM.js";

@@ -1335,19 +1335,48 @@ function parsePurl(text2) {
 }
 function createPurlCanonicalizer(limit = 1e4) {
   let cache = /* @__PURE__ */ new Map();
+  let prefixes = /* @__PURE__ */ new Map();
   return (text2) => {
     if (!text2) return void 0;
-    if (cache.has(text2)) return cache.get(text2);
-    let canonical;
-    try {
-      canonical = text2.startsWith("pkg:") ? import_packageurl_js.PackageURL.fromString(text2).toString() : void 0;
-    } catch {
-      canonical = void 0;
+    const at = plainVersionAt(text2);
+    if (at !== -1) {
+      const prefix = text2.slice(0, at);
+      let canonical2 = prefixes.get(prefix);
+      if (canonical2 === void 0) {
+        canonical2 = canonicalPrefix(prefix);
+        if (prefixes.size >= limit) prefixes = /* @__PURE__ */ new Map();
+        prefixes.set(prefix, canonical2);
+      }
+      if (canonical2 !== null) return `${canonical2}${text2.slice(at)}`;
     }
+    if (cache.has(text2)) return cache.get(text2);
+    const canonical = canonicalize(text2);
     if (cache.size >= limit) cache = /* @__PURE__ */ new Map();
     cache.set(text2, canonical);
     return canonical;
   };
+}
+function plainVersionAt(text2) {
+  const at = text2.lastIndexOf("@");
+  if (at < 6 || !text2.startsWith("pkg:") || text2.includes("?") || text2.includes("#")) return -1;
+  const first = text2.charCodeAt(4);
+  const before = text2.charCodeAt(at - 1);
+  if (first === SLASH || before === SLASH || before === AT) return -1;
+  return PLAIN_VERSION.test(text2.slice(at + 1)) ? at : -1;
+}
+var SLASH = 47;
+var AT = 64;
+var PLAIN_VERSION = /^(?!v)[a-z0-9._~+:-]+$/;
+function canonicalPrefix(prefix) {
+  const canonical = canonicalize(`${prefix}@0`);
+  return canonical?.endsWith("@0") ? canonical.slice(0, -2) : null;
+}
+function canonicalize(text2) {
+  try {
+    return text2.startsWith("pkg:") ? import_packageurl_js.PackageURL.fromString(text2).toString() : void 0;
+  } catch {
+    return void 0;
+  }
 }
 function purlMatches(pattern, candidate) {
   if (pattern.type !== candidate.type || pattern.name !== candidate.name) return false;
@@ -2342,21 +2371,24 @@ function readTrivy(source) {
   const byResult = /* @__PURE__ */ new Map();
   return {
     element({ indices, value, path, start }) {
-      const vuln = validatePart(vulnerability2, value, { source, title: TITLE6, path, start });
+      const vuln = isWellFormedVulnerability(value) ? value : validatePart(vulnerability2, value, { source, title: TITLE6, path, start });
       const cvss2 = pickCvss(vuln.CVSS, vuln.SeveritySource);
+      const severity = vuln.Severity ?? "UNKNOWN";
       const fixed = vuln.FixedVersion || void 0;
       const finding = {
         id: vuln.VulnerabilityID,
         aliases: [],
-        packageName: intern(vuln.PkgName),
+        packageName: intern(vuln.PkgName ?? ""),
         installedVersion: intern(vuln.InstalledVersion),
         fixedVersion: intern(fixed),
         fixState: fixed ? "fixed" : vuln.Status === void 0 || UNFIXED_STATUSES.has(vuln.Status) ? "unfixed" : void 0,
         purl: canonicalPurl(vuln.PkgIdentifier?.PURL),
-        severity: normalizeSeverity(vuln.Severity),
-        sourceSeverity: intern(vuln.Severity),
-        cvssScore: cvss2?.score,
-        cvssVector: intern(cvss2?.vector),
+        severity: normalizeSeverity(severity),
+        sourceSeverity: intern(severity),
+        cvssScore: cvss2 === void 0 ? void 0 : cvss2.V3Score ?? cvss2.V40Score,
+        cvssVector: intern(
+          cvss2 === void 0 ? void 0 : cvss2.V3Score !== void 0 ? cvss2.V3Vector : cvss2.V40Vector
+        ),
         title: shortText(vuln.Title),
         url: vuln.PrimaryURL,
         location: intern(vuln.PkgPath),
@@ -2398,16 +2430,58 @@ function readTrivy(source) {
 }
 function pickCvss(cvss2, severitySource) {
   if (!cvss2) return void 0;
-  const scored = (entry) => entry?.V3Score !== void 0 ? { score: entry.V3Score, vector: entry.V3Vector } : entry?.V40Score !== void 0 ? { score: entry.V40Score, vector: entry.V40Vector } : void 0;
-  for (const name of [severitySource, "nvd"]) {
-    const found = name === void 0 ? void 0 : scored(cvss2[name]);
-    if (found) return found;
-  }
+  if (severitySource !== void 0 && isScored(cvss2[severitySource])) return cvss2[severitySource];
+  if (isScored(cvss2.nvd)) return cvss2.nvd;
   for (const entry of Object.values(cvss2)) {
-    const found = scored(entry);
-    if (found) return found;
+    if (isScored(entry)) return entry;
   }
   return void 0;
+}
+function isScored(entry) {
+  return entry?.V3Score !== void 0 || entry?.V40Score !== void 0;
+}
+var OPTIONAL_STRINGS = [
+  "PkgName",
+  "PkgPath",
+  "InstalledVersion",
+  "FixedVersion",
+  "Status",
+  "Severity",
+  "SeveritySource",
+  "Title",
+  "PrimaryURL"
+];
+var CVSS_NUMBERS = ["V3Score", "V40Score"];
+var CVSS_STRINGS = ["V3Vector", "V40Vector"];
+function isWellFormedVulnerability(value) {
+  if (!isPlainObject(value)) return false;
+  const id = value.VulnerabilityID;
+  if (typeof id !== "string" || id.length === 0) return false;
+  for (const key of OPTIONAL_STRINGS) {
+    const field = value[key];
+    if (field !== void 0 && typeof field !== "string") return false;
+  }
+  const identifier = value.PkgIdentifier;
+  if (identifier !== void 0 && identifier !== null) {
+    if (!isPlainObject(identifier)) return false;
+    if (identifier.PURL !== void 0 && typeof identifier.PURL !== "string") return false;
+  }
+  const cvss2 = value.CVSS;
+  if (cvss2 === void 0 || cvss2 === null) return true;
+  if (!isPlainObject(cvss2) || Object.hasOwn(cvss2, "__proto__")) return false;
+  for (const entry of Object.values(cvss2)) {
+    if (!isPlainObject(entry)) return false;
+    for (const key of CVSS_NUMBERS) {
+      if (entry[key] !== void 0 && !Number.isFinite(entry[key])) return false;
+    }
+    for (const key of CVSS_STRINGS) {
+      if (entry[key] !== void 0 && typeof entry[key] !== "string") return false;
+    }
+  }
+  return true;
+}
+function isPlainObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 // src/evidence/scans/parse.ts

@@ -933,8 +933,8 @@ async function decide(inputs, deps) {
   const attestations = attestationStages(inputs, deps);
   try {
     const { resolvePolicy } = await import("./resolve-YDXEK5UQ.js");
-    const { collectEvidence } = await import("./collect-3JTMJO77.js");
-    const { evaluatePolicy } = await import("./evaluate-6OXCX3JK.js");
+    const { collectEvidence } = await import("./collect-O3Z64CJN.js");
+    const { evaluatePolicy } = await import("./evaluate-IYROWTA7.js");
     policy = await resolvePolicy(inputs, deps);
     deps.log.info(`Policy: ${policy.origin}`);
     const provenance = await attestations.provenance();

@@ -2,7 +2,7 @@ import { createRequire as __scgCreateRequire } from 'node:module'; const require
 import {
   reportUnreadableInputs,
   run
-} from "./chunk-NTCHS53Q.js";
+} from "./chunk-UTILQKSS.js";
 import "./chunk-TIAON23U.js";
 import "./chunk-Z5XY7CN4.js";
 import "./chunk-WTUUJLTT.js";

@@ -5,12 +5,12 @@ import {
 import {
   readScanFile,
   readVex
-} from "./chunk-5DISF2YR.js";
+} from "./chunk-ZUJMRABB.js";
 import {
   effectivePolicy,
   findSecrets
-} from "./chunk-ESLWLU5W.js";
-import "./chunk-7VR235BE.js";
+} from "./chunk-2Q4UOY5T.js";
+import "./chunk-P7UTPI45.js";
 import "./chunk-MYYQCX6T.js";
 import "./chunk-NPIOFKOR.js";
 import "./chunk-WLVSEBNM.js";

@@ -7,7 +7,7 @@ import {
   mergeFindings,
   readAttestedDocument,
   vexSuppression
-} from "./chunk-7VR235BE.js";
+} from "./chunk-P7UTPI45.js";
 import {
   compileExpression,
   evaluateExpression,

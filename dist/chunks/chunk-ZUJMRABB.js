@@ -3,7 +3,7 @@ import {
   MAX_SCAN_BYTES,
   ScanDocumentReader,
   parseVexDocument
-} from "./chunk-7VR235BE.js";
+} from "./chunk-P7UTPI45.js";
 import {
   OPEN_INPUT_FILE
 } from "./chunk-QJW7XG3M.js";
