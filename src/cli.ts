@@ -37,6 +37,7 @@ const USAGE = `supply-chain-gate ${VERSION}: gate a container image on its evide
 Usage:
   supply-chain-gate check --image REF [--digest sha256:…] [--platform OS/ARCH[,…]]… [--policy FILE]
         [--scan FILE]… [--vex FILE]… [--json FILE] [--markdown FILE] [--sarif FILE] [--mode enforce|audit]
+        [--evidence-out FILE]   (write the evidence the decision was made from, to replay with policy test)
         [--check-name NAME] [--pull-request NUMBER]
         [--github-api URL --repository OWNER/NAME [--sha SHA] [--policy-ref REF]]   (token from GITHUB_TOKEN;
          --policy-ref reads the policy and the VEX files at REF, as the action does on pull requests)
@@ -141,6 +142,7 @@ async function checkCommand(args: string[], io: CliIo): Promise<number> {
     json: { type: 'string' },
     markdown: { type: 'string' },
     sarif: { type: 'string' },
+    'evidence-out': { type: 'string' },
     'pull-request': { type: 'string' },
     mode: { type: 'string' },
     'check-name': { type: 'string' },
@@ -179,6 +181,7 @@ async function checkCommand(args: string[], io: CliIo): Promise<number> {
     jsonReportPath: values.json,
     markdownReportPath: values.markdown,
     sarifPath: values.sarif,
+    evidenceOutPath: values['evidence-out'],
     registryCredentials: registryCredentials(io.env),
     githubToken: io.env.GITHUB_TOKEN,
   };

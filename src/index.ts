@@ -125,6 +125,7 @@ function setOutputs(result: RunResult): void {
   core.setOutput('check-run-id', result.checkRunId === undefined ? '' : String(result.checkRunId));
   core.setOutput('report-path', result.jsonReportPath ?? '');
   core.setOutput('sarif-path', result.sarifPath ?? '');
+  core.setOutput('evidence-path', result.evidencePath ?? '');
   core.setOutput('digest', result.decision.evidence?.image.digest ?? '');
   const provenancePath = result.decision.evidence?.generatedProvenance?.path;
   core.setOutput(
@@ -261,6 +262,7 @@ async function readInputs(target: Awaited<ReturnType<typeof readReportTarget>>):
     mode,
     ...target.report,
     sarifPath: optional('sarif-path'),
+    evidenceOutPath: optional('evidence-path'),
     comment: booleanInput('comment'),
     ...(booleanInput('provenance')
       ? {

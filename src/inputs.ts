@@ -58,6 +58,8 @@ export interface RunInputs {
   markdownReportPath?: string;
   /** A SARIF 2.1.0 file of the violations, for code scanning. */
   sarifPath?: string;
+  /** Where to write the evidence the decision was made from (evidence/snapshot.ts), for offline replay. */
+  evidenceOutPath?: string;
   /** Post the summary as one pull request comment, edited in place on every run. */
   comment?: boolean;
   registryCredentials?: RegistryCredentials;

@@ -51,6 +51,8 @@ export interface RunResult {
   checkRunUrl?: string;
   jsonReportPath?: string;
   sarifPath?: string;
+  /** The evidence snapshot written (`evidenceOutPath`), when there was evidence to write. */
+  evidencePath?: string;
   commentUrl?: string;
   /** Problems delivering the reports (the decision itself stands). */
   reportErrors: string[];
@@ -59,7 +61,14 @@ export interface RunResult {
 /** What reporting needs of the inputs: enough to report a run that could not even read them. */
 export type ReportInputs = Pick<
   RunInputs,
-  'checkName' | 'workspace' | 'github' | 'jsonReportPath' | 'markdownReportPath' | 'sarifPath' | 'comment'
+  | 'checkName'
+  | 'workspace'
+  | 'github'
+  | 'jsonReportPath'
+  | 'markdownReportPath'
+  | 'sarifPath'
+  | 'evidenceOutPath'
+  | 'comment'
 >;
 
 export async function run(inputs: RunInputs, deps: RunDeps): Promise<RunResult> {
@@ -215,6 +224,20 @@ async function report(
       });
       await writeTextFile(path, sarif);
       result.sarifPath = path;
+    });
+  }
+  if (inputs.evidenceOutPath && decision.evidence) {
+    const path = resolve(inputs.workspace, inputs.evidenceOutPath);
+    const evidence = decision.evidence;
+    await attempt('writing the evidence snapshot', async () => {
+      const { renderEvidenceSnapshot } = await import('./evidence/snapshot.js');
+      const text = renderEvidenceSnapshot(evidence, {
+        toolVersion: deps.toolVersion,
+        createdAt: deps.now(),
+        decision,
+      });
+      await writeTextFile(path, text);
+      result.evidencePath = path;
     });
   }
   if (inputs.markdownReportPath) {

@@ -1,0 +1,390 @@
+/**
+ * Evidence snapshots: the evidence a decision was made from, as versioned JSON, so the same
+ * policy × evidence × clock can be evaluated again offline (`policy test`, a reviewer's replay).
+ *
+ * The encoding is generic over `Evidence`: any field another part of the gate adds round-trips
+ * without code here, as long as it is data. JSON cannot say "bytes", "date", "map" or "set", so
+ * those are written as one-key objects (`{"$bytes": base64}`, `{"$date": iso}`, `{"$map": [[k, v]…]}`,
+ * `{"$set": […]}`, `{"$bigint": "…"}`); an object of the evidence's own whose keys start with `$`
+ * (an attestation predicate may hold anything) is wrapped as `{"$object": {…}}` so it is never
+ * mistaken for one of those. Credentials in the image's env, labels, annotations and history are
+ * replaced by stand-ins the secret detector finds and redacts the same way (secrets.ts), so the
+ * snapshot holds none and still fails `image.secrets` as the image did.
+ */
+import { readRegularFile } from '../adapters/regular-file.js';
+import { ConfigurationError, InternalError } from '../errors.js';
+import type { Decision } from '../policy/decision.js';
+import { JsonStreamParser } from './scans/json-stream.js';
+import { secretStandIn } from './secrets.js';
+import type { Evidence, ImageConfigFacts } from './types.js';
+
+export const EVIDENCE_SCHEMA = 'supply-chain-gate/evidence';
+export const EVIDENCE_SNAPSHOT_VERSION = 1;
+/** Snapshots carry bundles and predicates; a whole release's worth is far below this. */
+export const MAX_SNAPSHOT_BYTES = 256 * 1024 * 1024;
+
+export interface SnapshotRedaction {
+  /** Where the credential was: `platforms[0] Env API_TOKEN`, `annotations org.example.key`. */
+  where: string;
+  /** True when the stand-in is found and redacted exactly as the credential was. */
+  exact: boolean;
+}
+
+/** What the run that wrote the snapshot decided, for a reader (a replay does not read it). */
+export interface SnapshotDecision {
+  policy: string;
+  evaluatedAt: string;
+  verdict: Decision['verdict'];
+  results: Array<{ ruleId: string; status: string; platform?: string }>;
+}
+
+export interface EvidenceSnapshot {
+  schema: typeof EVIDENCE_SCHEMA;
+  version: typeof EVIDENCE_SNAPSHOT_VERSION;
+  tool: { name: 'supply-chain-gate'; version: string };
+  /** When the snapshot was written. */
+  createdAt: string;
+  redactions: SnapshotRedaction[];
+  decision?: SnapshotDecision;
+  evidence: Evidence;
+}
+
+/** Pure: the snapshot's text. */
+export function renderEvidenceSnapshot(
+  evidence: Evidence,
+  context: { toolVersion: string; createdAt: Date; decision?: Decision },
+): string {
+  const redactions: SnapshotRedaction[] = [];
+  const snapshot: EvidenceSnapshot = {
+    schema: EVIDENCE_SCHEMA,
+    version: EVIDENCE_SNAPSHOT_VERSION,
+    tool: { name: 'supply-chain-gate', version: context.toolVersion },
+    createdAt: context.createdAt.toISOString(),
+    redactions,
+    ...(context.decision ? { decision: summarizeDecision(context.decision) } : {}),
+    evidence: withoutCredentials(evidence, redactions),
+  };
+  return `${JSON.stringify(encodeValue(snapshot, '$'), null, 1)}\n`;
+}
+
+/** Pure: bytes → a validated snapshot, or a ConfigurationError naming the file and what is wrong. */
+export function parseEvidenceSnapshot(bytes: Uint8Array, file: string): EvidenceSnapshot {
+  const parser = new JsonStreamParser(file);
+  parser.write(bytes);
+  const raw = parser.end();
+  const problems = validateEnvelope(raw, file);
+  if (problems.length > 0) throw new SnapshotError(problems);
+  const decoded = decodeValue(raw) as EvidenceSnapshot;
+  const evidenceProblems = validateEvidence(decoded.evidence, `${file}: evidence`);
+  if (evidenceProblems.length > 0) throw new SnapshotError(evidenceProblems);
+  return decoded;
+}
+
+export async function loadEvidenceSnapshot(path: string, displayName = path): Promise<EvidenceSnapshot> {
+  const read = await readRegularFile(path, MAX_SNAPSHOT_BYTES);
+  if (!read.ok) {
+    const why = ((): string => {
+      switch (read.problem) {
+        case 'missing':
+          return 'no such file';
+        case 'not-a-file':
+          return 'not a regular file';
+        case 'too-large':
+          return `larger than ${MAX_SNAPSHOT_BYTES} bytes`;
+        case 'unreadable':
+          return `unreadable (${read.code})`;
+      }
+    })();
+    throw new ConfigurationError(
+      'evidence-unreadable',
+      `${displayName}: cannot read the evidence snapshot: ${why}`,
+    );
+  }
+  return parseEvidenceSnapshot(read.bytes, displayName);
+}
+
+export class SnapshotError extends ConfigurationError<'invalid-evidence'> {
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem(s))` : '';
+    super('invalid-evidence', `${problems[0]}${more}`);
+    this.problems = problems;
+  }
+}
+
+function summarizeDecision(decision: Decision): SnapshotDecision {
+  return {
+    policy: decision.policyOrigin,
+    evaluatedAt: decision.evaluatedAt,
+    verdict: decision.verdict,
+    results: decision.results.map((result) => ({
+      ruleId: result.ruleId,
+      status: result.status,
+      ...(result.platform ? { platform: result.platform } : {}),
+    })),
+  };
+}
+
+// ---- credentials --------------------------------------------------------------------------
+
+/**
+ * The evidence with every credential in what the image says of itself replaced by a stand-in.
+ * Layer scans, scan reports and signatures hold none: layer scans keep only redacted forms.
+ */
+function withoutCredentials(evidence: Evidence, redactions: SnapshotRedaction[]): Evidence {
+  const image = evidence.image;
+  return {
+    ...evidence,
+    image: {
+      ...image,
+      annotations: cleanRecord(image.annotations, 'annotations', redactions),
+      ...(image.config ? { config: cleanConfig(image.config, 'config', redactions) } : {}),
+      platforms: image.platforms.map((platform, index) => ({
+        ...platform,
+        annotations: cleanRecord(platform.annotations, `platforms[${index}] annotations`, redactions),
+        ...(platform.config
+          ? { config: cleanConfig(platform.config, `platforms[${index}]`, redactions) }
+          : {}),
+      })),
+    },
+  };
+}
+
+function cleanConfig(
+  config: ImageConfigFacts,
+  where: string,
+  redactions: SnapshotRedaction[],
+): ImageConfigFacts {
+  return {
+    ...config,
+    env: config.env.map((entry) => {
+      const at = entry.indexOf('=');
+      if (at === -1) return entry;
+      const name = entry.slice(0, at);
+      const standIn = secretStandIn(entry.slice(at + 1), name);
+      if (!standIn) return entry;
+      redactions.push({ where: `${where} Env ${name}`, exact: standIn.exact });
+      return `${name}=${standIn.text}`;
+    }),
+    labels: cleanRecord(config.labels, `${where} Label`, redactions),
+    history: config.history.map((step, index) => {
+      const standIn = step.createdBy === undefined ? undefined : secretStandIn(step.createdBy);
+      if (!standIn) return step;
+      redactions.push({ where: `${where} History step ${index + 1}`, exact: standIn.exact });
+      return { ...step, createdBy: standIn.text };
+    }),
+  };
+}
+
+function cleanRecord(
+  record: Record<string, string>,
+  where: string,
+  redactions: SnapshotRedaction[],
+): Record<string, string> {
+  const clean: Record<string, string> = {};
+  for (const [key, value] of Object.entries(record ?? {})) {
+    const standIn = secretStandIn(value, key);
+    if (standIn) redactions.push({ where: `${where} ${key}`, exact: standIn.exact });
+    clean[key] = standIn ? standIn.text : value;
+  }
+  return clean;
+}
+
+// ---- encoding ------------------------------------------------------------------------------
+
+const TAGS = ['$bytes', '$date', '$map', '$set', '$bigint', '$object'] as const;
+
+function encodeValue(value: unknown, path: string): unknown {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint') return { $bigint: value.toString() };
+  if (value instanceof Uint8Array)
+    return { $bytes: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') };
+  if (value instanceof Date) return { $date: value.toISOString() };
+  if (value instanceof Map) {
+    return {
+      $map: [...value].map(([key, item], index) => [
+        encodeValue(key, `${path}.$map[${index}]`),
+        encodeValue(item, `${path}[${index}]`),
+      ]),
+    };
+  }
+  if (value instanceof Set)
+    return { $set: [...value].map((item, index) => encodeValue(item, `${path}[${index}]`)) };
+  if (Array.isArray(value))
+    return value.map((item, index) => (item === undefined ? null : encodeValue(item, `${path}[${index}]`)));
+  if (typeof value === 'object') {
+    const encoded: Record<string, unknown> = {};
+    let dollar = false;
+    for (const [key, item] of Object.entries(value)) {
+      if (item === undefined) continue;
+      if (key.startsWith('$')) dollar = true;
+      encoded[key] = encodeValue(item, `${path}.${key}`);
+    }
+    return dollar ? { $object: encoded } : encoded;
+  }
+  // Evidence is data; a function or symbol in it is a bug of the gate, not the user's input.
+  throw new InternalError(
+    'evidence-not-data',
+    `${path}: a ${typeof value} cannot be written to an evidence snapshot`,
+  );
+}
+
+function decodeValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(decodeValue);
+  if (value === null || typeof value !== 'object') return value;
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length === 1) {
+    const [key, inner] = entries[0]!;
+    switch (key) {
+      case '$bytes':
+        return new Uint8Array(Buffer.from(inner as string, 'base64'));
+      case '$date':
+        return new Date(inner as string);
+      case '$map':
+        return new Map((inner as unknown[][]).map(([k, v]) => [decodeValue(k), decodeValue(v)]));
+      case '$set':
+        return new Set((inner as unknown[]).map(decodeValue));
+      case '$bigint':
+        return BigInt(inner as string);
+      case '$object':
+        return decodeEntries(inner as Record<string, unknown>);
+    }
+  }
+  return decodeEntries(value as Record<string, unknown>);
+}
+
+function decodeEntries(object: Record<string, unknown>): Record<string, unknown> {
+  const decoded: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(object)) decoded[key] = decodeValue(item);
+  return decoded;
+}
+
+// ---- validation ----------------------------------------------------------------------------
+
+/** The envelope and the tags, before decoding: a wrong tag is named, never decoded into garbage. */
+function validateEnvelope(raw: unknown, file: string): string[] {
+  if (!isObject(raw)) return [`${file}: not an evidence snapshot (expected a JSON object)`];
+  if (raw.schema !== EVIDENCE_SCHEMA) {
+    return [
+      `${file}: not an evidence snapshot (expected "schema": "${EVIDENCE_SCHEMA}"; write one with check --evidence-out)`,
+    ];
+  }
+  if (typeof raw.version !== 'number' || !Number.isInteger(raw.version)) {
+    return [`${file}: version: expected the snapshot format version, an integer`];
+  }
+  if (raw.version > EVIDENCE_SNAPSHOT_VERSION) {
+    return [
+      `${file}: version ${raw.version} was written by a newer supply-chain-gate (this one reads ${EVIDENCE_SNAPSHOT_VERSION}): upgrade to replay it`,
+    ];
+  }
+  if (raw.version < 1) return [`${file}: version: expected ${EVIDENCE_SNAPSHOT_VERSION}`];
+  const problems: string[] = [];
+  if (!isObject(raw.evidence)) problems.push(`${file}: evidence: expected an object`);
+  checkTags(raw, '', problems, file);
+  return problems;
+}
+
+function checkTags(value: unknown, path: string, problems: string[], file: string): void {
+  if (problems.length >= 20) return;
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => checkTags(item, `${path}[${index}]`, problems, file));
+    return;
+  }
+  if (!isObject(value)) return;
+  const keys = Object.keys(value);
+  if (keys.length === 1 && (TAGS as readonly string[]).includes(keys[0]!)) {
+    const tag = keys[0]!;
+    const inner = value[tag];
+    const ok =
+      tag === '$bytes'
+        ? typeof inner === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(inner) && inner.length % 4 === 0
+        : tag === '$date'
+          ? typeof inner === 'string' && !Number.isNaN(Date.parse(inner))
+          : tag === '$map'
+            ? Array.isArray(inner) && inner.every((pair) => Array.isArray(pair) && pair.length === 2)
+            : tag === '$set'
+              ? Array.isArray(inner)
+              : tag === '$bigint'
+                ? typeof inner === 'string' && /^-?\d+$/.test(inner)
+                : isObject(inner);
+    if (!ok) problems.push(`${file}: ${path}: malformed ${tag} value`);
+    if (tag === '$object' && isObject(inner)) {
+      for (const [key, item] of Object.entries(inner))
+        checkTags(item, path ? `${path}.${key}` : key, problems, file);
+    } else if (Array.isArray(inner)) {
+      checkTags(inner, path, problems, file);
+    }
+    return;
+  }
+  for (const [key, item] of Object.entries(value))
+    checkTags(item, path ? `${path}.${key}` : key, problems, file);
+}
+
+const SHA256 = /^sha256:[0-9a-f]{64}$/;
+
+/** What the rules rely on without checking: the shape of Evidence's required parts. */
+function validateEvidence(evidence: Evidence, at: string): string[] {
+  const problems: string[] = [];
+  const need = (ok: boolean, path: string, what: string) => {
+    if (!ok) problems.push(`${at}.${path}: expected ${what}`);
+  };
+  const image = evidence.image as unknown;
+  need(isObject(image), 'image', 'an object');
+  if (isObject(image)) {
+    need(typeof image.name === 'string', 'image.name', 'a string');
+    need(typeof image.reference === 'string', 'image.reference', 'a string');
+    need(typeof image.digest === 'string' && SHA256.test(image.digest), 'image.digest', 'sha256:<64 hex>');
+    need(typeof image.mediaType === 'string', 'image.mediaType', 'a string');
+    need(isStringRecord(image.annotations), 'image.annotations', 'an object of strings');
+    need(Array.isArray(image.layers), 'image.layers', 'an array');
+    need(isObject(image.source), 'image.source', 'an object');
+    need(Array.isArray(image.platforms), 'image.platforms', 'an array');
+    if (Array.isArray(image.platforms)) {
+      image.platforms.forEach((platform: unknown, index: number) => {
+        const path = `image.platforms[${index}]`;
+        need(isObject(platform), path, 'an object');
+        if (!isObject(platform)) return;
+        need(
+          typeof platform.digest === 'string' && SHA256.test(platform.digest),
+          `${path}.digest`,
+          'sha256:<64 hex>',
+        );
+        need(isStringRecord(platform.annotations), `${path}.annotations`, 'an object of strings');
+        need(Array.isArray(platform.layers), `${path}.layers`, 'an array');
+        need(typeof platform.compressedSize === 'number', `${path}.compressedSize`, 'a number');
+      });
+    }
+  }
+  need(Array.isArray(evidence.scans), 'scans', 'an array');
+  if (Array.isArray(evidence.scans)) {
+    evidence.scans.forEach((scan: unknown, index) => {
+      need(
+        isObject(scan) && Array.isArray(scan.findings) && isObject(scan.artifact),
+        `scans[${index}]`,
+        'a scan report with findings and artifact',
+      );
+    });
+  }
+  need(Array.isArray(evidence.discovered), 'discovered', 'an array');
+  for (const key of ['lookups', 'verifications', 'vex', 'layerScans'] as const) {
+    need(evidence[key] === undefined || Array.isArray(evidence[key]), key, 'an array');
+  }
+  if (Array.isArray(evidence.verifications) && Array.isArray(evidence.discovered)) {
+    need(
+      evidence.verifications.length === evidence.discovered.length,
+      'verifications',
+      'one verification per discovered artifact',
+    );
+  }
+  return problems;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isStringRecord(value: unknown): boolean {
+  return isObject(value) && Object.values(value).every((item) => typeof item === 'string');
+}
