@@ -55,6 +55,9 @@ Usage:
         claims from the Actions environment, or --context, a JSON of the OIDC token's claims, to run it locally
   supply-chain-gate policy lint FILE…      validate policy files; warn about risky settings
   supply-chain-gate policy schema          print the policy's JSON Schema (for editors)
+  supply-chain-gate policy test FILE…      run policy test cases offline: each names a policy, an evidence
+        snapshot (check --evidence-out), a fixed now and the expected verdict and rule results (paths
+        relative to the test file); exit 0 all hold, 1 a case failed (each named), 2 a file is malformed
   supply-chain-gate verify-bundle --bundle FILE [--trusted-root FILE] FILE_OR_DIGEST
         ((--certificate-identity ID | --certificate-identity-regexp RE) --certificate-oidc-issuer URL | --key PEM_FILE)
         verify one sigstore bundle (sigstore-conformance protocol); FILE_OR_DIGEST may be sha256:HEX
@@ -372,10 +375,11 @@ async function policyCommand(args: string[], io: CliIo): Promise<number> {
     io.stdout.write((await import('./policy/json-schema.js')).policyJsonSchema());
     return 0;
   }
+  if (sub === 'test') return (await import('./policy-test-cli.js')).policyTestCommand(rest, io);
   if (sub !== 'lint') {
     throw new ConfigurationError(
       'unknown-command',
-      'usage: supply-chain-gate policy lint FILE… | policy schema',
+      'usage: supply-chain-gate policy lint FILE… | policy test FILE… | policy explain [RULE_ID] | policy schema',
     );
   }
   if (rest.length === 0)

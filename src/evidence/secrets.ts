@@ -189,19 +189,21 @@ export const REDACTED_PLACEHOLDER = '[credential removed by supply-chain-gate]';
 export function secretStandIn(text: string, key?: string): SecretStandIn | undefined {
   const matches = findSecrets(text, key);
   if (matches.length === 0) return undefined;
+  // Assignments first: one after a token would be read as that token's value.
+  const assignments: string[] = [];
   const pieces: string[] = [];
   let wholeLength: number | undefined;
   for (const match of matches) {
     const { shown, length } = readRedaction(match.redacted);
     if (match.kind === 'secret-named value') {
       if (key !== undefined && match.key === key) wholeLength = length;
-      else pieces.push(`${match.key}=${filler(length)}`);
+      else assignments.push(`${match.key}=${filler(length)}`);
       continue;
     }
     const detector = DETECTORS.find((candidate) => candidate.kind === match.kind);
     if (detector) pieces.push(detector.standIn(length, shown));
   }
-  let made = pieces.join(' ');
+  let made = [...assignments, ...pieces].join(' ');
   if (wholeLength !== undefined && made.length < wholeLength) {
     made = made ? `${filler(wholeLength - made.length - 1)} ${made}` : filler(wholeLength);
   }

@@ -107,7 +107,7 @@ function describeMessage(issue: z.core.$ZodIssue): string {
 }
 
 /** Walks back up the path until a key that was written in the file, so defaults still get a line. */
-function nearestPosition(
+export function nearestPosition(
   path: string[],
   file: string,
   positions: Record<string, FilePosition>,
