@@ -39,8 +39,10 @@ Usage:
         [--scan FILE]… [--vex FILE]… [--json FILE] [--markdown FILE] [--sarif FILE] [--mode enforce|audit]
         [--evidence-out FILE]   (write the evidence the decision was made from, to replay with policy test)
         [--check-name NAME] [--pull-request NUMBER]
-        [--github-api URL --repository OWNER/NAME [--sha SHA] [--policy-ref REF]]   (token from GITHUB_TOKEN;
-         --policy-ref reads the policy and the VEX files at REF, as the action does on pull requests)
+        [--github-api URL --repository OWNER/NAME [--sha SHA] [--policy-ref REF [--preview-ref REF]]]
+        (token from GITHUB_TOKEN; --policy-ref reads the policy and the VEX files at REF, as the action does
+         on pull requests; --preview-ref also evaluates the policy and VEX files at that commit, the
+         change's head, and shows "Under the proposed policy" when they differ; it never decides)
         [--app-id ID]   (post the check as this GitHub App; its PEM key in GITHUB_APP_PRIVATE_KEY)
         [--repository-url URL]   (this repository, for image.required-labels; default https://github.com/OWNER/NAME)
         [--attestations-repository OWNER/NAME] [--attestations-org ORG]   (GitHub attestations; need --github-api)
@@ -138,6 +140,7 @@ async function checkCommand(args: string[], io: CliIo): Promise<number> {
     'attestations-org': { type: 'string' },
     policy: { type: 'string' },
     'policy-ref': { type: 'string' },
+    'preview-ref': { type: 'string' },
     scan: { type: 'string', multiple: true },
     vex: { type: 'string', multiple: true },
     bundle: { type: 'string', multiple: true },
@@ -204,6 +207,15 @@ async function checkCommand(args: string[], io: CliIo): Promise<number> {
   inputs.repositoryUrl =
     values['repository-url'] ?? (values.repository ? `https://github.com/${values.repository}` : undefined);
   if (values['policy-ref']) inputs.policyBase = policyBaseOption(values['policy-ref'], values, io.env);
+  if (values['preview-ref']) {
+    if (!inputs.policyBase) {
+      throw new ConfigurationError(
+        'invalid-arguments',
+        '--preview-ref previews a change of the policy read with --policy-ref: give --policy-ref too',
+      );
+    }
+    inputs.policyBase.head = values['preview-ref'];
+  }
   if (values['verification-summary']) {
     inputs.verificationSummary = verificationSummaryRequest(
       {

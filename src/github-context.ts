@@ -109,6 +109,24 @@ export function policyBaseRef(context: WorkflowContext, payload: unknown): strin
 }
 
 /**
+ * The change's own commit, where the proposed policy is read for the preview: the pull request's
+ * head, or the merge group's. Undefined for other events, or a payload without one.
+ */
+export function policyHeadRef(context: WorkflowContext, payload: unknown): string | undefined {
+  const event = (payload ?? {}) as {
+    pull_request?: { head?: { sha?: unknown } };
+    merge_group?: { head_sha?: unknown };
+  };
+  const sha =
+    context.eventName === 'pull_request' || context.eventName === 'pull_request_target'
+      ? event.pull_request?.head?.sha
+      : context.eventName === 'merge_group'
+        ? event.merge_group?.head_sha
+        : undefined;
+  return typeof sha === 'string' && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha) ? sha : undefined;
+}
+
+/**
  * The pull request a sticky comment belongs to, from the event payload: the PR itself on
  * pull_request events, the PR that triggered the workflow on workflow_run (GitHub lists it only
  * for branches of the same repository, not for forks). Undefined when there is none.

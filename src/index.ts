@@ -22,6 +22,7 @@ import { ConfigurationError, describeError } from './errors.js';
 import {
   checkRunHeadSha,
   policyBaseRef,
+  policyHeadRef,
   pullRequestNumber,
   readWorkflowContext,
   splitRepository,
@@ -300,6 +301,7 @@ async function readInputs(target: Awaited<ReturnType<typeof readReportTarget>>):
       ...splitRepository(context.repository),
       ref: baseRef,
       event: `${context.eventName} event`,
+      head: policyHeadRef(context, payload),
     };
   return inputs;
 }

@@ -40,8 +40,11 @@ export interface RunInputs {
   policyPath?: string;
   /** This repository's URL (`https://github.com/acme/app`), for rules that compare labels with it. */
   repositoryUrl?: string;
-  /** Set on pull_request, pull_request_target and merge_group: read the policy at this commit. */
-  policyBase?: { owner: string; repo: string; ref: string; event: string };
+  /**
+   * Set on pull_request, pull_request_target and merge_group: read the policy at this commit.
+   * `head`, the change's own commit, is where the proposed policy is read for the preview.
+   */
+  policyBase?: { owner: string; repo: string; ref: string; event: string; head?: string };
   scanPaths: string[];
   /** OpenVEX or CycloneDX VEX files in the workspace (the repository) that may suppress findings. */
   vexPaths?: string[];

@@ -155,7 +155,14 @@ async function decide(inputs: RunInputs, deps: RunDeps): Promise<Decision> {
       ? { ...evaluated, notes: [...(evaluated.notes ?? []), provenance.note] }
       : evaluated;
     const summarized = await attestations.verificationSummary(decision, policy);
-    return inputs.mode ? { ...summarized, mode: inputs.mode } : summarized;
+    const decided = inputs.mode ? { ...summarized, mode: inputs.mode } : summarized;
+    // What the change's own policy would decide: shown beside the decision, never instead of it.
+    const preview = inputs.policyBase?.head
+      ? await (
+          await import('./policy/proposed-policy.js')
+        ).previewProposedPolicy(inputs, deps, { policy, decision: evaluated, evidence }, deps.now())
+      : undefined;
+    return preview ? { ...decided, preview } : decided;
   } catch (error) {
     const reason = describeError(error);
     deps.log.error(reason);

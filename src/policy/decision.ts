@@ -41,6 +41,38 @@ export interface Decision {
   evaluatedAt: string;
   policyOrigin: string;
   evidence?: Evidence;
+  /** On a pull request that changes the policy or its VEX files: the same evidence under the proposed version. */
+  preview?: PolicyPreview;
+}
+
+/** One rule whose outcome the proposed policy changes (`absent`: the rule does not run there). */
+export interface RuleChange {
+  ruleId: string;
+  platform?: string;
+  title: string;
+  base: RuleStatus | 'absent';
+  proposed: RuleStatus | 'absent';
+}
+
+/**
+ * What the pull request's own version of the policy would decide. It never decides the check:
+ * the base commit's policy does, so a change cannot weaken its own gate.
+ */
+export interface PolicyPreview {
+  /** The proposed policy, e.g. `.github/supply-chain-gate.yml@0123456789ab`. */
+  policy: string;
+  /** The commit it was read at (the pull request's head). */
+  ref: string;
+  /** `error`: the proposed policy (or a VEX file it names) cannot be read; `problems` says why. */
+  verdict: Verdict;
+  mode?: 'enforce' | 'audit';
+  /** What the change touches: the policy file, the VEX documents, or both. */
+  changes: Array<'policy' | 'vex'>;
+  changed: RuleChange[];
+  /** Every problem of a proposed policy that does not parse, each with its line. */
+  problems?: string[];
+  /** Where the preview's evidence differs from what the proposed policy would gather once merged. */
+  notes?: string[];
 }
 
 /** The gate could not decide: no rule passed or failed, and the reason is the whole story. */

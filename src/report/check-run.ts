@@ -3,6 +3,7 @@ import type { CheckRunAnnotation } from '../adapters/github.js';
 import type { Decision } from '../policy/decision.js';
 import { renderAnnotations } from './annotations.js';
 import { renderMarkdown, type FullReportLink } from './markdown.js';
+import { previewVerdictLabel } from './preview.js';
 
 export type CheckConclusion = 'success' | 'failure' | 'neutral';
 
@@ -40,7 +41,7 @@ export function renderCheckRun(decision: Decision, options: CheckRunOptions): Ch
   return {
     conclusion: checkConclusion(decision),
     output: {
-      title: `${title}${decision.mode === 'audit' ? ' (audit)' : ''}`,
+      title: `${title}${decision.mode === 'audit' ? ' (audit)' : ''}${decision.preview ? ` · ${previewVerdictLabel(decision.preview)}` : ''}`,
       summary: renderMarkdown(decision, { checkName: options.checkName, fullReport: options.fullReport }),
       text:
         omitted > 0

@@ -64,6 +64,8 @@ export function renderJsonReport(
     stats: decision.evidence?.stats,
     errors: decision.errors,
     results: decision.results,
+    // What the change's own policy would decide on the same evidence (pull requests that edit it).
+    preview: decision.preview,
     scans: decision.evidence?.scans.map((scan) => ({
       format: scan.format,
       scanner: scan.scanner,

@@ -18,6 +18,7 @@ import {
 } from '../evidence/types.js';
 import { escapeCode, escapeMarkdown, escapeMarkdownWithCode } from './escape.js';
 import { familyTitle } from '../policy/rules/titles.js';
+import { renderPolicyPreview } from './preview.js';
 
 /** GitHub rejects a check run summary over 65,535 characters; bytes is the stricter measure. */
 export const CHECK_RUN_SUMMARY_BUDGET = 65_535;
@@ -57,6 +58,7 @@ export function renderMarkdown(decision: Decision, options: MarkdownOptions): st
     [renderHeadline(decision, options.checkName)],
     [renderSubject(decision)],
     [renderNotes(decision)],
+    renderPolicyPreview(decision),
     [renderErrors(decision)],
     [renderFamilyTable(decision)],
     ...decision.results.filter((r) => r.status === 'fail').map((r) => renderRuleDetail(r, rows)),
