@@ -16,6 +16,7 @@ import {
   wrapCosignVulnReport,
 } from './cosign-vuln.js';
 import { cyclonedx } from './cyclonedx.js';
+import { MAX_XML_BYTES, readCycloneDxXml } from './cyclonedx-xml.js';
 import {
   matchesPattern,
   type DocumentFormat,
@@ -24,15 +25,26 @@ import {
   type ParsedDocument,
 } from './document-format.js';
 import { grypeJson } from './grype.js';
+import { IN_TOTO_VULNS_PREDICATE_PREFIX, inTotoVulns, wrapInTotoVulnsReport } from './in-toto-vulns.js';
 import { JsonStreamParser, walkJsonValue, type JsonPath, type JsonStreamHooks } from './json-stream.js';
 import { openVex } from './openvex.js';
+import { osvScannerJson } from './osv-scanner.js';
 import { sarif } from './sarif.js';
-import { trivyJson } from './trivy.js';
+import { snykJson } from './snyk.js';
+import { trivyJson, trivyLegacyJson } from './trivy.js';
 
-/** Larger files are refused before they are read. */
-export const MAX_SCAN_BYTES = 256 * 1024 * 1024;
-
-const FORMATS: readonly DocumentFormat[] = [trivyJson, grypeJson, sarif, cyclonedx, openVex];
+const FORMATS: readonly DocumentFormat[] = [
+  trivyJson,
+  trivyLegacyJson,
+  grypeJson,
+  sarif,
+  cyclonedx,
+  snykJson,
+  osvScannerJson,
+  inTotoVulns,
+  openVex,
+];
+const IN_TOTO_VULNS = FORMATS.indexOf(inTotoVulns);
 
 /** Where a document may sit: the file itself, an in-toto predicate, a cosign vuln predicate's result. */
 const ROOTS: readonly JsonPath[] = [[], ['predicate'], ['predicate', 'scanner', 'result']];
@@ -47,7 +59,7 @@ const VEX_PREDICATE_PREFIXES = [
 ];
 
 const ACCEPTED = {
-  scan: 'Trivy JSON, Grype JSON, SARIF 2.1.0, CycloneDX with vulnerabilities, or an in-toto statement with a cosign vuln predicate',
+  scan: 'Trivy JSON (any version), Grype JSON, SARIF 2.1.0, CycloneDX JSON or XML with vulnerabilities, Snyk JSON, OSV-Scanner JSON, or an in-toto statement with a cosign vuln or in-toto vulns predicate',
   vex: 'OpenVEX or CycloneDX VEX',
 };
 
@@ -65,6 +77,10 @@ export class ScanDocumentReader {
   private readonly parser: JsonStreamParser;
   private readonly routes = new Map<JsonPath, Route[]>();
   private readonly readings = new Map<string, Candidate>();
+  /** JSON is streamed; XML (CycloneDX) is recognized by its first character and read whole. */
+  private encoding: 'unknown' | 'json' | 'xml' = 'unknown';
+  private xmlChunks: Buffer[] = [];
+  private xmlBytes = 0;
 
   constructor(
     private readonly source: EvidenceSource,
@@ -74,10 +90,27 @@ export class ScanDocumentReader {
   }
 
   write(chunk: Uint8Array): void {
+    if (this.encoding === 'unknown') this.encoding = sniffEncoding(chunk);
+    if (this.encoding === 'xml') {
+      this.xmlBytes += chunk.length;
+      if (this.xmlBytes > MAX_XML_BYTES) {
+        throw new ConfigurationError(
+          `${this.role}-too-large`,
+          `${this.source.uri}: an XML document past ${MAX_XML_BYTES} bytes; XML is read whole (JSON is streamed at any size): write the report as JSON`,
+        );
+      }
+      this.xmlChunks.push(Buffer.from(chunk));
+      return;
+    }
     this.parser.write(chunk);
   }
 
   end(): ParsedDocument {
+    if (this.encoding === 'xml') {
+      const text = Buffer.concat(this.xmlChunks).toString('utf8');
+      this.xmlChunks = [];
+      return this.finishDocument(walkJsonValue(readCycloneDxXml(text, this.source.uri), this.hooks()), false);
+    }
     return this.finishDocument(this.parser.end(), true);
   }
 
@@ -185,6 +218,11 @@ export class ScanDocumentReader {
       if (inner.kind !== 'scan') throw this.wrongRole(inner);
       return { kind: 'scan', report: wrapCosignVulnReport(inner.report, statement, this.source) };
     }
+    if (predicateType.startsWith(IN_TOTO_VULNS_PREDICATE_PREFIX) && isObject(predicate)) {
+      const inner = this.finishWith(ROOT_OF_PREDICATE, IN_TOTO_VULNS, predicate);
+      if (inner.kind !== 'scan') throw this.wrongRole(inner);
+      return { kind: 'scan', report: wrapInTotoVulnsReport(inner.report, statement, this.source) };
+    }
     if (VEX_PREDICATE_PREFIXES.some((prefix) => predicateType.startsWith(prefix)) && isObject(predicate)) {
       return this.finishAt(ROOT_OF_PREDICATE, predicate);
     }
@@ -279,6 +317,18 @@ function describeUnreadDocument(document: Record<string, unknown>): string | und
   return undefined;
 }
 
+/** `<` after any byte order mark and white space: XML; anything else is read as JSON. */
+function sniffEncoding(chunk: Uint8Array): 'unknown' | 'json' | 'xml' {
+  let i = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf ? 3 : 0;
+  while (
+    i < chunk.length &&
+    (chunk[i] === 0x20 || chunk[i] === 0x0a || chunk[i] === 0x0d || chunk[i] === 0x09)
+  )
+    i++;
+  if (i === chunk.length) return 'unknown';
+  return chunk[i] === 0x3c ? 'xml' : 'json';
+}
+
 function describeJsonType(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (value === null) return 'null';
@@ -305,11 +355,12 @@ export function readAttestedDocument(
 ): ParsedDocument | undefined {
   const type = statement.predicateType;
   // An SBOM attestation (cyclonedx.org/bom) is not VEX, even when it lists vulnerabilities.
-  const role: DocumentRole | undefined = COSIGN_VULN_PREDICATE_TYPES.includes(type)
-    ? 'scan'
-    : type.startsWith('https://openvex.dev/ns') || type.startsWith('https://cyclonedx.org/vex')
-      ? 'vex'
-      : undefined;
+  const role: DocumentRole | undefined =
+    COSIGN_VULN_PREDICATE_TYPES.includes(type) || type.startsWith(IN_TOTO_VULNS_PREDICATE_PREFIX)
+      ? 'scan'
+      : type.startsWith('https://openvex.dev/ns') || type.startsWith('https://cyclonedx.org/vex')
+        ? 'vex'
+        : undefined;
   if (role === undefined) return undefined;
   return new ScanDocumentReader(source, role).readStatement(statement);
 }

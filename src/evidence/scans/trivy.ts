@@ -69,6 +69,8 @@ const modifiedFinding = z.object({
   Finding: z.unknown(),
 });
 
+const legacyReport = report.omit({ SchemaVersion: true });
+
 /** Statuses Trivy gives a vulnerability with no fix to install. */
 const UNFIXED_STATUSES = new Set(['affected', 'will_not_fix', 'fix_deferred', 'end_of_life']);
 
@@ -79,10 +81,30 @@ export const trivyJson: DocumentFormat = {
     ['Results', '*', 'ExperimentalModifiedFindings'],
   ],
   detect: (document) => 'SchemaVersion' in document && ('Results' in document || 'ArtifactName' in document),
-  read: readTrivy,
+  read: (source) => readTrivy(source, false),
 };
 
-function readTrivy(source: EvidenceSource): FormatReading {
+/**
+ * Trivy before 0.20 wrote its results as a bare top-level array (`[{Target, Vulnerabilities}]`),
+ * with no artifact name, digests or time: read the same way, so the scan binding can only warn.
+ */
+export const trivyLegacyJson: DocumentFormat = {
+  title: 'Trivy JSON report (before 0.20)',
+  streamed: [['*', 'Vulnerabilities']],
+  detect: () => false,
+  detectArray: (document) =>
+    document.length > 0 &&
+    document.every(
+      (result) =>
+        typeof result === 'object' &&
+        result !== null &&
+        typeof (result as Record<string, unknown>).Target === 'string' &&
+        !('vulnerabilities' in result),
+    ),
+  read: (source) => readTrivy(source, true),
+};
+
+function readTrivy(source: EvidenceSource, legacy: boolean): FormatReading {
   const intern = createInterner();
   const canonicalPurl = createPurlCanonicalizer();
   const findingSource: FindingSource = { scanner: 'trivy', format: 'trivy-json', uri: source.uri };
@@ -149,7 +171,13 @@ function readTrivy(source: EvidenceSource): FormatReading {
       else byResult.set(resultIndex, [finding]);
     },
     finish(document) {
-      const parsed = validatePart(report, document, { source, title: TITLE, path: [] });
+      const parsed = legacy
+        ? validatePart(
+            legacyReport,
+            { Results: document },
+            { source, title: `${TITLE} (before 0.20)`, path: [] },
+          )
+        : validatePart(report, document, { source, title: TITLE, path: [] });
       const findings: Finding[] = [];
       for (const [index, list] of [...byResult].sort(([a], [b]) => a - b)) {
         const target = intern(parsed.Results?.[index]?.Target);
