@@ -63,8 +63,8 @@ Usage:
   supply-chain-gate verify-bundle --bundle FILE [--trusted-root FILE] FILE_OR_DIGEST
         ((--certificate-identity ID | --certificate-identity-regexp RE) --certificate-oidc-issuer URL | --key PEM_FILE)
         verify one sigstore bundle (sigstore-conformance protocol); FILE_OR_DIGEST may be sha256:HEX
-  supply-chain-gate scans FILE… [--json]   the findings the gate reads from scan reports (Trivy/Grype JSON,
-        SARIF, CycloneDX, cosign vuln attestations), merged, with counts by severity; VEX files among them apply
+  supply-chain-gate scans FILE… [--json]   the findings the gate reads from scan reports (Trivy/Grype/Snyk/
+        OSV-Scanner JSON, SARIF, CycloneDX JSON or XML, cosign vuln and in-toto vulns attestations), merged, with counts by severity; VEX files among them apply
   supply-chain-gate ruleset [--check-name NAME]… [--org] [--enforcement active|evaluate] [--integration-id N]
         print a ruleset (JSON) that requires the check(s) on the default branch, to import in the repository's
         (--org: the organization's) settings or with \`gh api\`; N is the App the check comes from (default

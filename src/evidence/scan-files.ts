@@ -1,6 +1,6 @@
 /**
- * Reads scan reports and VEX documents from files, streaming: a report of hundreds of megabytes is
- * hashed and parsed chunk by chunk, never held whole. VEX files must be inside the workspace (the
+ * Reads scan reports and VEX documents from files, streaming: a report of any size is hashed and
+ * parsed chunk by chunk, never held whole, so memory follows the findings, not the file. VEX files must be inside the workspace (the
  * repository): a statement that suppresses findings has to be reviewed like code. On pull request
  * and merge group events they are read at the base commit through the API, like the policy, so a
  * change cannot bring the statements that clear its own findings.
@@ -13,7 +13,7 @@ import { OPEN_INPUT_FILE } from '../adapters/regular-file.js';
 import { ConfigurationError } from '../errors.js';
 import type { RunInputs } from '../inputs.js';
 import type { DocumentRole, ParsedDocument } from './scans/document-format.js';
-import { MAX_SCAN_BYTES, parseVexDocument, ScanDocumentReader } from './scans/parse.js';
+import { parseVexDocument, ScanDocumentReader } from './scans/parse.js';
 import type { EvidenceSource, ScanReport, VexDocument } from './types.js';
 
 const CHUNK_BYTES = 1024 * 1024;
@@ -114,27 +114,14 @@ async function readDocumentFile(
     const info = await handle.stat();
     if (!info.isFile())
       throw new ConfigurationError(`${role}-not-a-file`, `${shown}: ${what} is not a regular file`);
-    if (info.size > MAX_SCAN_BYTES) {
-      throw new ConfigurationError(
-        `${role}-too-large`,
-        `${shown}: ${what} is ${info.size} bytes; the limit is ${MAX_SCAN_BYTES}`,
-      );
-    }
     // The digest is of the bytes parsed, so a report names exactly what was judged; it is known
     // once the last byte is read, and filled into the source the parsed document already holds.
     const source: EvidenceSource = { kind: 'file', uri: shown };
     const reader = new ScanDocumentReader(source, role);
     const hash = createHash('sha256');
-    let total = 0;
+    // No size limit: the reader holds findings, not the file (XML, read whole, has its own limit).
     for await (const chunk of handle.createReadStream({ highWaterMark: CHUNK_BYTES, autoClose: false })) {
       const bytes = chunk as Buffer;
-      total += bytes.length;
-      if (total > MAX_SCAN_BYTES) {
-        throw new ConfigurationError(
-          `${role}-too-large`,
-          `${shown}: ${what} grew past ${MAX_SCAN_BYTES} bytes while being read`,
-        );
-      }
       hash.update(bytes);
       reader.write(bytes);
     }

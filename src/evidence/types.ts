@@ -96,7 +96,15 @@ export interface LocalImage {
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'unknown'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-export type ScanFormat = 'trivy-json' | 'grype-json' | 'sarif' | 'cyclonedx' | 'cosign-vuln';
+export type ScanFormat =
+  | 'trivy-json'
+  | 'grype-json'
+  | 'sarif'
+  | 'cyclonedx'
+  | 'cosign-vuln'
+  | 'snyk-json'
+  | 'osv-scanner-json'
+  | 'in-toto-vulns';
 
 /** One report that listed a finding: which scanner, which format, which file or attestation. */
 export interface FindingSource {

@@ -173,7 +173,10 @@ const scanCases: HostileCase[] = [
       ['not-json.json', /^scans\/not-json\.json:1:1: /],
       ['empty.json', /^scans\/empty\.json:1:1: /],
       ['null.json', /^scans\/null\.json: expected a JSON object \(.*\), found null$/],
-      ['array.json', /^scans\/array\.json: expected a JSON object \(.*\), found an array$/],
+      [
+        'array.json',
+        /^scans\/array\.json: a JSON array of 1 element that is no format the gate reads; expected .*$/,
+      ],
       ['unknown-format.json', /^scans\/unknown-format\.json: unrecognized scan report/],
       ['openvex-as-scan.json', /^scans\/openvex-as-scan\.json: a VEX document, not a scan report/],
       [

@@ -9,6 +9,7 @@ import type {
   EvidenceSource,
   Finding,
   FindingSource,
+  Severity,
   SuppressedFinding,
   VexProduct,
   VexStatement,
@@ -26,7 +27,7 @@ import {
   type StreamedElement,
 } from './document-format.js';
 import { createPurlCanonicalizer, parsePurl } from './purl.js';
-import { compareSeverity, normalizeSeverity } from './severity.js';
+import { compareSeverity, normalizeSeverity, severityFromMethodScore } from './severity.js';
 
 const TITLE = 'CycloneDX document';
 
@@ -286,8 +287,8 @@ function toFinding(
     packageName: intern(facts?.name ?? '')!,
     installedVersion: intern(facts?.version ?? affectedVersion),
     purl: facts?.purl,
-    severity: chosen?.severity ? normalizeSeverity(chosen.severity) : 'unknown',
-    sourceSeverity: intern(chosen?.severity ?? 'unknown')!,
+    severity: chosen?.reading ?? 'unknown',
+    sourceSeverity: intern(chosen?.word ?? 'unknown')!,
     cvssScore: cvss?.score,
     cvssVector: intern(cvss?.vector),
     title: shortText(vuln.description),
@@ -296,14 +297,34 @@ function toFinding(
   };
 }
 
+interface RatingReading {
+  rating: Rating;
+  reading: Severity;
+  /** How the report put it: the severity word, else the method and score it was read from. */
+  word: string;
+}
+
+/**
+ * A rating's severity: its word when it gives one, else its score read on its method's scale
+ * (`{score: 10, method: CVSSv3}` is critical). A 0.0 score is what writers put when they have none.
+ */
+function readRating(rating: Rating): RatingReading | undefined {
+  if (rating.method === 'other') return undefined;
+  const word = rating.severity !== undefined ? normalizeSeverity(rating.severity) : 'unknown';
+  if (word !== 'unknown') return { rating, reading: word, word: rating.severity! };
+  if (rating.score === undefined || rating.score <= 0) return undefined;
+  const scored = severityFromMethodScore(rating.method, rating.score);
+  return scored && { rating, reading: scored, word: `${rating.method} ${rating.score}` };
+}
+
 /** The rating from the vulnerability's own source, else the most severe one given. */
-function chooseRating(vuln: Vulnerability): Rating | undefined {
-  const rated = (vuln.ratings ?? []).filter((r) => r.severity !== undefined && r.method !== 'other');
-  const own = rated.find((r) => r.source?.name !== undefined && r.source.name === vuln.source?.name);
+function chooseRating(vuln: Vulnerability): RatingReading | undefined {
+  const rated = (vuln.ratings ?? []).map(readRating).filter((r): r is RatingReading => r !== undefined);
+  const own = rated.find(
+    (r) => r.rating.source?.name !== undefined && r.rating.source.name === vuln.source?.name,
+  );
   if (own) return own;
-  return [...rated].sort((a, b) =>
-    compareSeverity(normalizeSeverity(a.severity!), normalizeSeverity(b.severity!)),
-  )[0];
+  return [...rated].sort((a, b) => compareSeverity(a.reading, b.reading))[0];
 }
 
 /** The highest CVSS v3 or v4 score among the ratings. */

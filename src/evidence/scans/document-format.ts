@@ -32,7 +32,8 @@ export interface FormatReading {
   element(element: StreamedElement): void;
   /**
    * The document with every streamed array emptied: validates it and returns the result. Only a
-   * format that can be either (CycloneDX) looks at `role`; the dispatcher rejects a mismatch.
+   * format that can be either (CycloneDX) looks at `role`; the dispatcher rejects a mismatch. A
+   * format with `detectArray` is given the top-level array as it is.
    */
   finish(document: Record<string, unknown>, role: DocumentRole): ParsedDocument;
 }
@@ -42,6 +43,8 @@ export interface DocumentFormat {
   title: string;
   streamed: readonly PathPattern[];
   detect(document: Record<string, unknown>): boolean;
+  /** For formats whose documents may be a top-level array (their `streamed` patterns start with `*`). */
+  detectArray?(document: unknown[]): boolean;
   read(source: EvidenceSource): FormatReading;
 }
 

@@ -6,8 +6,13 @@
  *
  * Container scanners put the package in different places: Trivy in the result message
  * (`Package: …`), Grype in the rule help (`Package: … Version: … Fix Version: …`), Snyk in the
- * rule description (`(CVE-…) source/binary@version`). A finding with no package (CodeQL) is a
- * finding in code: its package is the file, its location `file:line:column`.
+ * rule description (`(CVE-…) source/binary@version`), JFrog Xray in the rule's `impactPaths`, its
+ * short description (`[CVE-…] debian:bookworm:openssl 3.0.13`) and the rule id itself
+ * (`CVE-…_debian:bookworm:openssl_3.0.13`). Two results are never made one package because they share
+ * a location (a layer, a lock file): whatever names the package wins over the place, and a rule id
+ * that carries more than the vulnerability keeps that remainder as the package when nothing else
+ * names one. A finding with no package at all (CodeQL) is a finding in code: its package is the
+ * file, its location `file:line:column`.
  */
 import { z } from 'zod';
 import type { EvidenceSource, Finding, FindingSource, Severity, SuppressedFinding } from '../types.js';
@@ -48,7 +53,13 @@ const location = z.object({
     })
     .nullish(),
   logicalLocations: z
-    .array(z.object({ name: z.string().optional(), fullyQualifiedName: z.string().optional() }))
+    .array(
+      z.object({
+        name: z.string().optional(),
+        fullyQualifiedName: z.string().optional(),
+        kind: z.string().optional(),
+      }),
+    )
     .nullish(),
 });
 
@@ -128,7 +139,7 @@ interface PendingResult {
   level?: string;
   securitySeverity?: number;
   cvss?: { score: number; vector?: string };
-  /** What Trivy writes into the message: `Package:`, `Installed Version:`, `Fixed Version:`, `Severity:`. */
+  /** What the result itself says of its package: message lines, properties, a package-kind logical location. */
   stated: StatedPackage;
   purl?: string;
   uri?: string;
@@ -139,6 +150,33 @@ interface PendingResult {
 }
 
 const VULNERABILITY_ID = /^(CVE-\d{4}-\d{4,}|GHSA(?:-[23456789cfghjmpqrvwx]{4}){3})/i;
+/** `[CVE-…] name version` (JFrog Xray's short descriptions and messages). */
+const BRACKETED_PACKAGE = /^\[([^\]\s]+)\]\s+(\S+)\s+(\S+)\s*$/;
+/** Logical locations that name a package rather than a place. */
+const PACKAGE_KINDS = new Set(['package', 'module', 'library', 'component', 'dependency']);
+/** Distributions whose scanners write packages as `distro:release:name` or `distro/release/name`. */
+const DISTRIBUTIONS = new Set([
+  'alpine',
+  'almalinux',
+  'amazon',
+  'amzn',
+  'centos',
+  'chainguard',
+  'debian',
+  'fedora',
+  'mariner',
+  'azurelinux',
+  'ol',
+  'oracle',
+  'opensuse',
+  'photon',
+  'redhat',
+  'rhel',
+  'rocky',
+  'sles',
+  'ubuntu',
+  'wolfi',
+]);
 const KEY_VALUE_LINE = /^([A-Za-z][A-Za-z ]{0,30}):[ \t]?(.*)$/;
 const SNYK_PACKAGE = /^\(([^)]*)\)\s+(\S+)@(\S+)$/;
 const OS_PACKAGE_TAGS = new Set(['deb', 'apk', 'rpm']);
@@ -172,6 +210,8 @@ function readSarif(source: EvidenceSource): FormatReading {
       : [];
     const snyk = SNYK_PACKAGE.exec(parsed.fullDescription?.text?.trim() ?? '');
     const snykSeverity = /^(\w+) severity - /.exec(parsed.shortDescription?.text ?? '')?.[1];
+    const declared = declaredPackage(props);
+    const described = bracketedPackage(parsed.shortDescription?.text);
     const purls = Array.isArray(props.purls)
       ? props.purls.filter((p): p is string => typeof p === 'string')
       : [];
@@ -180,12 +220,16 @@ function readSarif(source: EvidenceSource): FormatReading {
       title: shortText(parsed.shortDescription?.text),
       url: parsed.helpUri,
       defaultLevel: parsed.defaultConfiguration?.level,
-      securitySeverity: parseScore(props['security-severity']),
+      securitySeverity: parseSecuritySeverity(props['security-severity']),
       cvss: cvssFrom(props),
       severityWord: help.severity ?? tags.find(isSeverityWord) ?? snykSeverity,
-      packageName: intern(help.packageName ?? snykPackageName(snyk, tags)),
-      installedVersion: intern(help.installedVersion ?? snyk?.[3]),
-      fixedVersion: help.fixedVersion ?? snykFix(parsed.help?.markdown),
+      packageName: intern(
+        help.packageName ?? snykPackageName(snyk, tags) ?? declared.packageName ?? described.packageName,
+      ),
+      installedVersion: intern(
+        help.installedVersion ?? snyk?.[3] ?? declared.installedVersion ?? described.installedVersion,
+      ),
+      fixedVersion: help.fixedVersion ?? snykFix(parsed.help?.markdown) ?? declared.fixedVersion,
       aliases: snyk ? (snyk[1]!.match(/CVE-\d{4}-\d{4,}|GHSA(?:-\w{4}){3}/g) ?? []) : [],
       purl: purls[0],
     };
@@ -220,20 +264,26 @@ function readSarif(source: EvidenceSource): FormatReading {
       const purls = Array.isArray(props.purls)
         ? props.purls.filter((p): p is string => typeof p === 'string')
         : [];
+      const packageLocation = first?.logicalLocations?.find((l) => PACKAGE_KINDS.has(l.kind ?? ''));
+      const stated = mergeStated(statedPackage(parsed.message?.text), declaredPackage(props), {
+        packageName: packageLocation?.name ?? packageLocation?.fullyQualifiedName,
+      });
       pending.push({
         run,
         ruleId: parsed.ruleId ?? parsed.rule?.id,
         ruleIndex: parsed.ruleIndex ?? parsed.rule?.index,
         extension: parsed.rule?.toolComponent?.index ?? undefined,
         level: parsed.level,
-        securitySeverity: parseScore(props['security-severity']),
+        securitySeverity: parseSecuritySeverity(props['security-severity']),
         cvss: cvssFrom(props),
-        stated: statedPackage(parsed.message?.text),
+        stated,
         purl: purls[0],
         uri: intern(first?.physicalLocation?.artifactLocation?.uri),
         line: first?.physicalLocation?.region?.startLine,
         column: first?.physicalLocation?.region?.startColumn,
-        logicalName: intern(first?.logicalLocations?.[0]?.name),
+        logicalName: intern(
+          first?.logicalLocations?.find((l) => !PACKAGE_KINDS.has(l.kind ?? ''))?.name ?? undefined,
+        ),
         suppressedBecause: suppressionOf(parsed),
       });
     },
@@ -300,12 +350,20 @@ function toFinding(
   canonicalPurl: (text: string | undefined) => string | undefined,
 ): Finding {
   const ruleId = entry.ruleId ?? rule?.id ?? 'unnamed-rule';
-  const id = VULNERABILITY_ID.exec(ruleId)?.[1]?.toUpperCase() ?? ruleId;
+  const vulnerability = VULNERABILITY_ID.exec(ruleId)?.[1];
+  const id = vulnerability?.toUpperCase() ?? ruleId;
   const purl = canonicalPurl(entry.purl ?? rule?.purl);
   const fromPurl = parsePurl(purl);
-  const packageName = entry.stated.packageName ?? rule?.packageName ?? fromPurl?.name;
+  const fromRuleId = vulnerability === undefined ? {} : packageInRuleId(ruleId.slice(vulnerability.length));
+  const packageName = componentName(
+    entry.stated.packageName ?? rule?.packageName ?? fromPurl?.name ?? fromRuleId.packageName,
+  );
   const installedVersion =
-    entry.stated.installedVersion ?? rule?.installedVersion ?? fromPurl?.version ?? undefined;
+    entry.stated.installedVersion ??
+    rule?.installedVersion ??
+    fromPurl?.version ??
+    fromRuleId.installedVersion ??
+    undefined;
   const fixed = entry.stated.fixedVersion ?? rule?.fixedVersion;
   const securitySeverity = entry.securitySeverity ?? rule?.securitySeverity;
   const level = entry.level ?? rule?.defaultLevel ?? 'warning';
@@ -368,6 +426,88 @@ const STATED_KEYS: Record<string, keyof StatedPackage> = {
   'Fixed Version': 'fixedVersion',
   Severity: 'severity',
 };
+
+/** The first source that names each part wins. */
+function mergeStated(...sources: StatedPackage[]): StatedPackage {
+  const merged: StatedPackage = {};
+  for (const source of sources) {
+    for (const key of ['packageName', 'installedVersion', 'fixedVersion', 'severity'] as const) {
+      if (merged[key] === undefined && source[key] !== undefined) merged[key] = source[key];
+    }
+  }
+  return merged;
+}
+
+/**
+ * Package facts a scanner declares in `properties`: JFrog Xray's `impactPaths` (the last step of a
+ * path is the vulnerable component) and `fixedVersion` (`[1.2.3]`, or `No fix available`), and the
+ * plain keys other scanners use.
+ */
+function declaredPackage(props: Record<string, unknown>): StatedPackage {
+  const text = (value: unknown) =>
+    typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  const stated: StatedPackage = {
+    packageName: text(props.packageName) ?? text(props.package) ?? text(props.pkgName),
+    installedVersion: text(props.installedVersion) ?? text(props.packageVersion),
+  };
+  const paths = props.impactPaths;
+  if (stated.packageName === undefined && Array.isArray(paths) && Array.isArray(paths[0])) {
+    const last: unknown = paths[0][paths[0].length - 1];
+    if (typeof last === 'object' && last !== null) {
+      stated.packageName = text((last as Record<string, unknown>).name);
+      stated.installedVersion ??= text((last as Record<string, unknown>).version);
+    }
+  }
+  const fixed = props.fixedVersion ?? props.fixedVersions;
+  if (typeof fixed === 'string') {
+    stated.fixedVersion = /^no fix/i.test(fixed.trim()) ? '' : fixed.replace(/^\[|\]$/g, '').trim();
+  } else if (Array.isArray(fixed)) {
+    stated.fixedVersion = fixed.filter((v) => typeof v === 'string').join(', ');
+  }
+  return stated;
+}
+
+function bracketedPackage(body: string | undefined): StatedPackage {
+  const match = BRACKETED_PACKAGE.exec(body?.split('\n', 1)[0] ?? '');
+  // A digest or a parenthesised note in that place is not a package (JFrog's policy violations).
+  if (
+    !match ||
+    !VULNERABILITY_ID.test(match[1]!) ||
+    /^sha256[:_]/.test(match[2]!) ||
+    match[3]!.startsWith('(')
+  ) {
+    return {};
+  }
+  return { packageName: match[2], installedVersion: match[3] };
+}
+
+/**
+ * What follows the vulnerability id in a rule id that carries more: `_name_version` (JFrog Xray),
+ * `-name` (Grype). The version is split off only where the scanner's separator is unambiguous.
+ */
+function packageInRuleId(rest: string): StatedPackage {
+  const trimmed = rest.replace(/^[-_:/\s]+/, '');
+  if (trimmed === '') return {};
+  const cut = trimmed.lastIndexOf('_');
+  if (rest.startsWith('_') && cut > 0) {
+    return { packageName: trimmed.slice(0, cut), installedVersion: trimmed.slice(cut + 1) || undefined };
+  }
+  return { packageName: trimmed };
+}
+
+/** `debian:bookworm:openssl` and `debian/bookworm/openssl` are the package `openssl`; `npm://x` is `x`. */
+function componentName(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const bare = name.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+  const parts = bare.split(/[:/]/);
+  return parts.length === 3 && DISTRIBUTIONS.has(parts[0]!.toLowerCase()) ? parts[2] : bare;
+}
+
+/** `security-severity` on the CVSS scale; `0.0` is what scanners write when they have no score. */
+function parseSecuritySeverity(value: unknown): number | undefined {
+  const score = parseScore(value);
+  return score === 0 ? undefined : score;
+}
 
 /** `Key: value` lines (Trivy's result messages, Grype's rule help); the first of each key wins. */
 function statedPackage(body: string | undefined): StatedPackage {

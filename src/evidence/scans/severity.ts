@@ -30,6 +30,19 @@ export function severityFromScore(score: number): Severity {
   return 'low';
 }
 
+/**
+ * A score read on its method's own scale (CycloneDX `ratings[].method`, OSV `severity[].type`):
+ * CVSS v2 has no "critical", OWASP risk ratings top out at 9. Undefined for a method without a
+ * numeric scale (SSVC, `other`), so the caller falls through to what else the report says.
+ */
+export function severityFromMethodScore(method: string | undefined, score: number): Severity | undefined {
+  const name = (method ?? '').replace(/[\s_.-]/g, '').toLowerCase();
+  if (name === 'cvssv2' || name === 'cvss2') return score >= 7 ? 'high' : score >= 4 ? 'medium' : 'low';
+  if (/^cvss(v?(3|31|30|4|40))?$/.test(name) || name === 'cvssscore') return severityFromScore(score);
+  if (name === 'owasp') return score >= 6 ? 'high' : score >= 3 ? 'medium' : 'low';
+  return undefined;
+}
+
 /** A SARIF result level; SARIF's own default, when nothing says, is `warning`. */
 export function severityFromLevel(level: string): Severity {
   switch (level) {

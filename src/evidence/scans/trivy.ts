@@ -1,9 +1,11 @@
 /**
  * Trivy's JSON report (`trivy image --format json`, SchemaVersion 2). `Results[].Vulnerabilities`
  * are read one by one; misconfigurations and secrets are not vulnerability findings and are skipped.
+ * `Results[].ExperimentalModifiedFindings` (what `--show-suppressed` lists: findings a VEX document,
+ * `.trivyignore` or an ignore policy took out) are kept as suppressed, with who did it and why.
  */
 import { z } from 'zod';
-import type { EvidenceSource, Finding, FindingSource } from '../types.js';
+import type { EvidenceSource, Finding, FindingSource, SuppressedFinding } from '../types.js';
 import {
   createInterner,
   digestsIn,
@@ -59,69 +61,137 @@ const report = z.object({
     .nullish(),
 });
 
+const modifiedFinding = z.object({
+  Type: z.string().optional(),
+  Status: z.string().optional(),
+  Statement: z.string().optional(),
+  Source: z.string().optional(),
+  Finding: z.unknown(),
+});
+
+const legacyReport = report.omit({ SchemaVersion: true });
+
 /** Statuses Trivy gives a vulnerability with no fix to install. */
 const UNFIXED_STATUSES = new Set(['affected', 'will_not_fix', 'fix_deferred', 'end_of_life']);
 
 export const trivyJson: DocumentFormat = {
   title: TITLE,
-  streamed: [['Results', '*', 'Vulnerabilities']],
+  streamed: [
+    ['Results', '*', 'Vulnerabilities'],
+    ['Results', '*', 'ExperimentalModifiedFindings'],
+  ],
   detect: (document) => 'SchemaVersion' in document && ('Results' in document || 'ArtifactName' in document),
-  read: readTrivy,
+  read: (source) => readTrivy(source, false),
 };
 
-function readTrivy(source: EvidenceSource): FormatReading {
+/**
+ * Trivy before 0.20 wrote its results as a bare top-level array (`[{Target, Vulnerabilities}]`),
+ * with no artifact name, digests or time: read the same way, so the scan binding can only warn.
+ */
+export const trivyLegacyJson: DocumentFormat = {
+  title: 'Trivy JSON report (before 0.20)',
+  streamed: [['*', 'Vulnerabilities']],
+  detect: () => false,
+  detectArray: (document) =>
+    document.length > 0 &&
+    document.every(
+      (result) =>
+        typeof result === 'object' &&
+        result !== null &&
+        typeof (result as Record<string, unknown>).Target === 'string' &&
+        !('vulnerabilities' in result),
+    ),
+  read: (source) => readTrivy(source, true),
+};
+
+function readTrivy(source: EvidenceSource, legacy: boolean): FormatReading {
   const intern = createInterner();
   const canonicalPurl = createPurlCanonicalizer();
   const findingSource: FindingSource = { scanner: 'trivy', format: 'trivy-json', uri: source.uri };
   const sources = [findingSource];
   // Findings by their Results index: the target is filled in at the end, wherever it was written.
   const byResult = new Map<number, Finding[]>();
+  const suppressedByResult = new Map<number, SuppressedFinding[]>();
+
+  const toFinding = (value: unknown, path: StreamedElement['path'], start: StreamedElement['start']) => {
+    // Defaults are applied below, so both the raw element and zod's copy of it read the same.
+    const vuln: VulnerabilityInput = isWellFormedVulnerability(value)
+      ? value
+      : validatePart(vulnerability, value, { source, title: TITLE, path, start });
+    const cvss = pickCvss(vuln.CVSS, vuln.SeveritySource);
+    const severity = vuln.Severity ?? 'UNKNOWN';
+    const fixed = vuln.FixedVersion || undefined;
+    const finding: Finding = {
+      id: vuln.VulnerabilityID,
+      aliases: [],
+      packageName: intern(vuln.PkgName ?? '')!,
+      installedVersion: intern(vuln.InstalledVersion),
+      fixedVersion: intern(fixed),
+      fixState: fixed
+        ? 'fixed'
+        : vuln.Status === undefined || UNFIXED_STATUSES.has(vuln.Status)
+          ? 'unfixed'
+          : undefined,
+      purl: canonicalPurl(vuln.PkgIdentifier?.PURL),
+      severity: normalizeSeverity(severity),
+      sourceSeverity: intern(severity)!,
+      cvssScore: cvss === undefined ? undefined : (cvss.V3Score ?? cvss.V40Score),
+      cvssVector: intern(
+        cvss === undefined ? undefined : cvss.V3Score !== undefined ? cvss.V3Vector : cvss.V40Vector,
+      ),
+      title: shortText(vuln.Title),
+      url: vuln.PrimaryURL,
+      location: intern(vuln.PkgPath),
+      sources,
+    };
+    return finding;
+  };
 
   return {
-    element({ indices, value, path, start }: StreamedElement) {
-      // Defaults are applied below, so both the raw element and zod's copy of it read the same.
-      const vuln: VulnerabilityInput = isWellFormedVulnerability(value)
-        ? value
-        : validatePart(vulnerability, value, { source, title: TITLE, path, start });
-      const cvss = pickCvss(vuln.CVSS, vuln.SeveritySource);
-      const severity = vuln.Severity ?? 'UNKNOWN';
-      const fixed = vuln.FixedVersion || undefined;
-      const finding: Finding = {
-        id: vuln.VulnerabilityID,
-        aliases: [],
-        packageName: intern(vuln.PkgName ?? '')!,
-        installedVersion: intern(vuln.InstalledVersion),
-        fixedVersion: intern(fixed),
-        fixState: fixed
-          ? 'fixed'
-          : vuln.Status === undefined || UNFIXED_STATUSES.has(vuln.Status)
-            ? 'unfixed'
-            : undefined,
-        purl: canonicalPurl(vuln.PkgIdentifier?.PURL),
-        severity: normalizeSeverity(severity),
-        sourceSeverity: intern(severity)!,
-        cvssScore: cvss === undefined ? undefined : (cvss.V3Score ?? cvss.V40Score),
-        cvssVector: intern(
-          cvss === undefined ? undefined : cvss.V3Score !== undefined ? cvss.V3Vector : cvss.V40Vector,
-        ),
-        title: shortText(vuln.Title),
-        url: vuln.PrimaryURL,
-        location: intern(vuln.PkgPath),
-        sources,
-      };
+    element({ pattern, indices, value, path, start }: StreamedElement) {
       const resultIndex = indices[0]!;
+      if (pattern === 1) {
+        const modified = validatePart(modifiedFinding, value, { source, title: TITLE, path, start });
+        // Misconfigurations, secrets and licenses set aside are not vulnerability findings.
+        if (modified.Type !== undefined && modified.Type !== 'vulnerability') return;
+        const entry: SuppressedFinding = {
+          finding: toFinding(modified.Finding, [...path, 'Finding'], start),
+          by: 'report',
+          reason: describeModification(modified),
+          origin: modified.Source ? `${source.uri} (${shortText(modified.Source, 120)})` : source.uri,
+        };
+        const list = suppressedByResult.get(resultIndex);
+        if (list) list.push(entry);
+        else suppressedByResult.set(resultIndex, [entry]);
+        return;
+      }
+      const finding = toFinding(value, path, start);
       const list = byResult.get(resultIndex);
       if (list) list.push(finding);
       else byResult.set(resultIndex, [finding]);
     },
     finish(document) {
-      const parsed = validatePart(report, document, { source, title: TITLE, path: [] });
+      const parsed = legacy
+        ? validatePart(
+            legacyReport,
+            { Results: document },
+            { source, title: `${TITLE} (before 0.20)`, path: [] },
+          )
+        : validatePart(report, document, { source, title: TITLE, path: [] });
       const findings: Finding[] = [];
       for (const [index, list] of [...byResult].sort(([a], [b]) => a - b)) {
         const target = intern(parsed.Results?.[index]?.Target);
         for (const finding of list) {
           if (target !== undefined) finding.target = target;
           findings.push(finding);
+        }
+      }
+      const suppressed: SuppressedFinding[] = [];
+      for (const [index, list] of [...suppressedByResult].sort(([a], [b]) => a - b)) {
+        const target = intern(parsed.Results?.[index]?.Target);
+        for (const entry of list) {
+          if (target !== undefined) entry.finding.target = target;
+          suppressed.push(entry);
         }
       }
       const repoDigests = parsed.Metadata?.RepoDigests ?? [];
@@ -137,11 +207,19 @@ function readTrivy(source: EvidenceSource): FormatReading {
           },
           createdAt: parsed.CreatedAt,
           findings,
+          ...(suppressed.length > 0 ? { suppressed } : {}),
           source,
         },
       };
     },
   };
+}
+
+/** `not_affected in ./vex.json: vulnerable_code_not_in_execute_path`, as Trivy recorded it. */
+function describeModification(modified: z.output<typeof modifiedFinding>): string {
+  const statement = shortText(modified.Statement, 160);
+  const from = modified.Source ? ` by ${shortText(modified.Source, 120)}` : '';
+  return `${modified.Status ?? 'suppressed'}${from} (Trivy)${statement ? `: ${statement}` : ''}`;
 }
 
 /** The entry (with a score) from the source Trivy took the severity from, else NVD's, else any vendor's. */
