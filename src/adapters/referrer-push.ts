@@ -23,6 +23,7 @@ import {
 import {
   basicAuthorization,
   findRegistryCredentials,
+  tokenRequest,
   parseChallenge,
   registryApiHost,
   type Challenge,
@@ -350,11 +351,11 @@ class RegistryWriter {
           `the token service of ${this.registry} is not on https; refusing to send credentials`,
         );
       }
-      const service = challenge.params.get('service');
-      if (service) realm.searchParams.set('service', service);
-      realm.searchParams.set('scope', `repository:${this.repository}:pull,push`);
+      const service = challenge.params.get('service') || undefined;
+      const request = tokenRequest(realm, service, `repository:${this.repository}:pull,push`, choice);
       const response = await this.fetch(realm, {
-        headers: choice.credentials ? { authorization: basicAuthorization(choice.credentials) } : {},
+        ...request.post,
+        headers: request.headers,
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
       if (response.ok) {
