@@ -55,6 +55,8 @@ export interface RegistryOptions {
   credentialHelperTimeoutMs?: number;
   /** Defaults to the global fetch; tests pass one that goes through a proxy. */
   fetch?: typeof fetch;
+  /** Where `docker.io` references are read: `https://registry-1.docker.io` unless a test points it at a loopback stand-in. */
+  dockerHubUrl?: string;
   /** Per request, body included. */
   timeoutMs?: number;
   /** Retries of failed reads; `budgetMs` counts from the store's first failure. */
@@ -120,6 +122,17 @@ export function registryApiHost(registry: string): string {
   return registry === DOCKER_HUB_REGISTRY ? 'registry-1.docker.io' : registry;
 }
 
+/** `https://host` of the registry's API; plain HTTP only where nobody can listen in: this machine. */
+export function registryOrigin(registry: string, options: Pick<RegistryOptions, 'dockerHubUrl'>): string {
+  if (registry === DOCKER_HUB_REGISTRY && options.dockerHubUrl !== undefined) {
+    const url = new URL(options.dockerHubUrl);
+    assertTransportAllowed(url, 'the Docker Hub URL');
+    return url.origin;
+  }
+  const host = registryApiHost(registry);
+  return `${isLoopbackHost(host) ? 'http' : 'https'}://${host}`;
+}
+
 export class RegistryStore implements ImageStore {
   readonly kind = 'registry';
   readonly location: string;
@@ -145,9 +158,7 @@ export class RegistryStore implements ImageStore {
     private readonly repository: string,
     private readonly options: RegistryOptions = {},
   ) {
-    const host = registryApiHost(registry);
-    // Plain HTTP only where nobody can listen in: a registry on this machine.
-    this.origin = `${isLoopbackHost(host) ? 'http' : 'https'}://${host}`;
+    this.origin = registryOrigin(registry, options);
     this.location = `${this.origin}/v2/${repository}`;
     this.fetch = options.fetch ?? globalThis.fetch;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
