@@ -75,7 +75,8 @@ Usage:
 Image references: registry/name[:tag][@sha256:…]; oci:PATH[:tag] for a local OCI layout, oci-archive:PATH[:tag]
 for one in a tar file; docker:NAME[:TAG] or docker:sha256:<image id> for an image in the local Docker engine
 (a push: false build; read with the docker CLI, which uses DOCKER_HOST; no registry is searched for it).
-Registry credentials: REGISTRY_USERNAME/REGISTRY_PASSWORD, else ~/.docker/config.json.
+Registry credentials: REGISTRY_USERNAME/REGISTRY_PASSWORD, else ~/.docker/config.json ($DOCKER_CONFIG)
+with its credHelpers/credsStore helpers (docker-credential-NAME on PATH).
 Exit codes: 0 pass, 1 the policy failed, 2 the gate could not decide (bad input, unreachable registry).`;
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

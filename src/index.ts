@@ -100,6 +100,7 @@ async function main(): Promise<void> {
         credentials: inputs.registryCredentials,
         githubToken: inputs.githubToken,
         env: process.env,
+        maskSecret: (secret) => core.setSecret(secret),
       },
     },
     openImageStore: (reference) =>
@@ -107,6 +108,8 @@ async function main(): Promise<void> {
         credentials: inputs.registryCredentials,
         githubToken: inputs.githubToken,
         env: process.env,
+        // A docker credential helper's secret is masked before it is used.
+        maskSecret: (secret) => core.setSecret(secret),
         fetch: requestLog.fetch,
         onRetry: (message) => reporting.log.warning(message),
       }),

@@ -18,13 +18,17 @@ import {
   OCI_INDEX_MEDIA_TYPE,
   OCI_MANIFEST_MEDIA_TYPE,
   assertSha256Digest,
+  manifestTooLarge,
+  parseManifestDocument,
+  readBounded,
   sha256Digest,
 } from './image-store.js';
 import {
   basicAuthorization,
   findRegistryCredentials,
+  tokenRequest,
   parseChallenge,
-  registryApiHost,
+  registryOrigin,
   type Challenge,
   type RegistryOptions,
 } from './registry.js';
@@ -182,8 +186,7 @@ class RegistryWriter {
     private readonly repository: string,
     private readonly options: RegistryOptions,
   ) {
-    const host = registryApiHost(registry);
-    this.origin = `${isLoopbackHost(host) ? 'http' : 'https'}://${host}`;
+    this.origin = registryOrigin(registry, options);
     this.location = `${this.origin}/v2/${repository}`;
     this.fetch = options.fetch ?? globalThis.fetch;
   }
@@ -192,26 +195,45 @@ class RegistryWriter {
     return `${this.location}/manifests/${reference}`;
   }
 
+  /**
+   * The subject's descriptor from a HEAD, which costs no body. Some registries answer HEAD with
+   * 405 or a wrong 404, or without the type and length: then the manifest is read with GET and
+   * described from its bytes, which are held to the digest.
+   */
   async manifestDescriptor(digest: string): Promise<Descriptor> {
-    const response = await this.send('HEAD', this.manifestUri(digest), {
-      accept: MANIFEST_MEDIA_TYPES.join(', '),
-    });
+    const accept = MANIFEST_MEDIA_TYPES.join(', ');
+    const head = await this.send('HEAD', this.manifestUri(digest), { accept });
+    await head.body?.cancel();
+    const mediaType = head.headers.get('content-type')?.split(';')[0]?.trim();
+    const size = Number(head.headers.get('content-length') ?? NaN);
+    if (
+      head.status === 200 &&
+      mediaType &&
+      MANIFEST_MEDIA_TYPES.includes(mediaType) &&
+      Number.isSafeInteger(size)
+    ) {
+      return { mediaType, digest, size };
+    }
+    const response = await this.send('GET', this.manifestUri(digest), { accept });
     if (response.status === 404) {
+      await response.body?.cancel();
       throw new ConfigurationError(
         'manifest-not-found',
         `${this.registry}/${this.repository}@${digest} was not found: push the image before its provenance`,
       );
     }
     await this.expect(response, [200], `reading ${this.manifestUri(digest)}`);
-    const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim();
-    const size = Number(response.headers.get('content-length'));
-    if (!mediaType || !Number.isSafeInteger(size)) {
-      throw new VerificationError(
-        'registry-error',
-        `registry ${this.registry} did not give the media type and size of ${digest}`,
-      );
-    }
-    return { mediaType, digest, size };
+    const what = `manifest ${this.registry}/${this.repository}@${digest}`;
+    const bytes = await readBounded(response.body ?? new ReadableStream(), MAX_MANIFEST_BYTES, () =>
+      manifestTooLarge(what),
+    );
+    const declared = response.headers.get('content-type')?.split(';')[0]?.trim();
+    const manifest = parseManifestDocument(bytes, {
+      what,
+      expectedDigest: digest,
+      ...(declared ? { declaredMediaType: declared } : {}),
+    });
+    return { mediaType: manifest.mediaType, digest, size: bytes.byteLength };
   }
 
   async uploadBlob(bytes: Uint8Array, mediaType: string): Promise<Descriptor> {
@@ -350,11 +372,11 @@ class RegistryWriter {
           `the token service of ${this.registry} is not on https; refusing to send credentials`,
         );
       }
-      const service = challenge.params.get('service');
-      if (service) realm.searchParams.set('service', service);
-      realm.searchParams.set('scope', `repository:${this.repository}:pull,push`);
+      const service = challenge.params.get('service') || undefined;
+      const request = tokenRequest(realm, service, `repository:${this.repository}:pull,push`, choice);
       const response = await this.fetch(realm, {
-        headers: choice.credentials ? { authorization: basicAuthorization(choice.credentials) } : {},
+        ...request.post,
+        headers: request.headers,
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
       if (response.ok) {

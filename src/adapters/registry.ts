@@ -33,6 +33,7 @@ import {
   type ReferrerListing,
 } from './image-store.js';
 import { formatWait, retryAfterMs } from './retry-after.js';
+import { configuredHelper, describeHelper, getHelperCredentials } from './docker-credentials.js';
 
 export interface RegistryCredentials {
   username: string;
@@ -48,8 +49,14 @@ export interface RegistryOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Where `~/.docker/config.json` is looked for when `DOCKER_CONFIG` is unset; defaults to the user's home. */
   homeDir?: string;
+  /** Called with each secret a docker credential helper returns, before it is used (core.setSecret). */
+  maskSecret?(secret: string): void;
+  /** How long a docker credential helper may take; default 30 s. */
+  credentialHelperTimeoutMs?: number;
   /** Defaults to the global fetch; tests pass one that goes through a proxy. */
   fetch?: typeof fetch;
+  /** Where `docker.io` references are read: `https://registry-1.docker.io` unless a test points it at a loopback stand-in. */
+  dockerHubUrl?: string;
   /** Per request, body included. */
   timeoutMs?: number;
   /** Retries of failed reads; `budgetMs` counts from the store's first failure. */
@@ -71,6 +78,8 @@ export const DEFAULT_REGISTRY_RETRY_POLICY: RetryPolicy = {
 /** Credentials chosen for a registry, and how to name them in an error without showing them. */
 export interface CredentialChoice {
   credentials?: RegistryCredentials;
+  /** A credential helper's identity token (its username `<token>`): an OAuth2 refresh token. */
+  identityToken?: string;
   description: string;
 }
 
@@ -113,6 +122,17 @@ export function registryApiHost(registry: string): string {
   return registry === DOCKER_HUB_REGISTRY ? 'registry-1.docker.io' : registry;
 }
 
+/** `https://host` of the registry's API; plain HTTP only where nobody can listen in: this machine. */
+export function registryOrigin(registry: string, options: Pick<RegistryOptions, 'dockerHubUrl'>): string {
+  if (registry === DOCKER_HUB_REGISTRY && options.dockerHubUrl !== undefined) {
+    const url = new URL(options.dockerHubUrl);
+    assertTransportAllowed(url, 'the Docker Hub URL');
+    return url.origin;
+  }
+  const host = registryApiHost(registry);
+  return `${isLoopbackHost(host) ? 'http' : 'https'}://${host}`;
+}
+
 export class RegistryStore implements ImageStore {
   readonly kind = 'registry';
   readonly location: string;
@@ -138,9 +158,7 @@ export class RegistryStore implements ImageStore {
     private readonly repository: string,
     private readonly options: RegistryOptions = {},
   ) {
-    const host = registryApiHost(registry);
-    // Plain HTTP only where nobody can listen in: a registry on this machine.
-    this.origin = `${isLoopbackHost(host) ? 'http' : 'https'}://${host}`;
+    this.origin = registryOrigin(registry, options);
     this.location = `${this.origin}/v2/${repository}`;
     this.fetch = options.fetch ?? globalThis.fetch;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -420,13 +438,13 @@ export class RegistryStore implements ImageStore {
       );
     }
     assertTransportAllowed(url, `token service of ${this.registry}`);
-    const service = challenge.params.get('service');
-    if (service !== undefined) url.searchParams.set('service', service);
-    url.searchParams.set('scope', `repository:${this.repository}:pull`);
-
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (choice.credentials) headers.authorization = basicAuthorization(choice.credentials);
-    const response = await this.send(url, headers);
+    const request = tokenRequest(
+      url,
+      challenge.params.get('service'),
+      `repository:${this.repository}:pull`,
+      choice,
+    );
+    const response = await this.send(url, request.headers, request.post);
     if (response.status === 401 || response.status === 403) {
       await discard(response);
       throw await this.unauthorized(`token service ${url.host} answered ${response.status}`);
@@ -465,13 +483,18 @@ export class RegistryStore implements ImageStore {
   }
 
   /** One request, following redirects ourselves so credentials never follow one to another origin. */
-  private async send(start: URL, headers: Record<string, string>): Promise<Response> {
+  private async send(
+    start: URL,
+    headers: Record<string, string>,
+    request: { method: 'POST'; body: string } | undefined = undefined,
+  ): Promise<Response> {
     let url = start;
     const current = { ...headers };
     for (let redirects = 0; ; redirects++) {
       let response: Response;
       try {
         response = await this.fetch(url, {
+          ...request,
           headers: current,
           redirect: 'manual',
           signal: AbortSignal.timeout(this.timeoutMs),
@@ -544,8 +567,8 @@ export class RegistryStore implements ImageStore {
 
 /**
  * Credentials in the order users expect: the explicit option, the docker config `docker login`
- * wrote, and for GHCR the workflow's GitHub token. Credential helpers (`credsStore`, `credHelpers`)
- * are not run: the gate does not execute programs named in a config file.
+ * wrote (its credential helper for the registry, else its inline `auths` entry), and for GHCR the
+ * workflow's GitHub token.
  */
 export async function findRegistryCredentials(
   registry: string,
@@ -558,8 +581,8 @@ export async function findRegistryCredentials(
   const configPath = env.DOCKER_CONFIG
     ? join(env.DOCKER_CONFIG, 'config.json')
     : join(options.homeDir ?? homedir(), '.docker', 'config.json');
-  const fromConfig = await readDockerConfigCredentials(configPath, registry);
-  if (fromConfig.credentials) return fromConfig;
+  const fromConfig = await readDockerConfigCredentials(configPath, registry, { ...options, env });
+  if (fromConfig.credentials || fromConfig.identityToken) return fromConfig;
 
   if (registry === GITHUB_CONTAINER_REGISTRY && options.githubToken) {
     // GHCR ignores the username when the password is a GitHub token, but it must not be empty.
@@ -571,7 +594,11 @@ export async function findRegistryCredentials(
   return fromConfig;
 }
 
-async function readDockerConfigCredentials(path: string, registry: string): Promise<CredentialChoice> {
+async function readDockerConfigCredentials(
+  path: string,
+  registry: string,
+  options: RegistryOptions & { env: Readonly<Record<string, string | undefined>> },
+): Promise<CredentialChoice> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
@@ -591,15 +618,37 @@ async function readDockerConfigCredentials(path: string, registry: string): Prom
       `the docker config ${path} is not valid JSON; fix or remove it`,
     );
   }
-  const auths = isRecord(config) && isRecord(config.auths) ? config.auths : {};
+  if (!isRecord(config)) return { description: 'none' };
+  // As the docker CLI does: the registry's helper, else the default store, else the inline entry.
+  const helper = configuredHelper(config, registry, path, configKeyMatches);
+  let helperHadNone: string | undefined;
+  if (helper) {
+    const found = await getHelperCredentials(helper, helperServerUrl(registry), {
+      env: options.env,
+      ...(options.credentialHelperTimeoutMs === undefined
+        ? {}
+        : { timeoutMs: options.credentialHelperTimeoutMs }),
+      ...(options.maskSecret ? { maskSecret: options.maskSecret } : {}),
+    });
+    const description = describeHelper(helper);
+    if (found?.kind === 'identity-token') return { identityToken: found.identityToken, description };
+    if (found) return { credentials: { username: found.username, password: found.password }, description };
+    helperHadNone = `${description} has none for ${registry}`;
+  }
+  const auths = isRecord(config.auths) ? config.auths : {};
   const entry = Object.entries(auths).find(([key]) => configKeyMatches(key, registry))?.[1];
-  if (!isRecord(entry)) return { description: 'none' };
-
-  const credentials = entryCredentials(entry);
+  const credentials = isRecord(entry) ? entryCredentials(entry) : undefined;
   if (credentials) return { credentials, description: `username/password from the docker config ${path}` };
+  if (helperHadNone) return { description: `none (${helperHadNone})` };
+  if (!isRecord(entry)) return { description: 'none' };
   return {
-    description: `none (the docker config ${path} has an entry for ${registry} without inline credentials; credential helpers are not run)`,
+    description: `none (the docker config ${path} has an entry for ${registry} without inline credentials and names no credential helper)`,
   };
+}
+
+/** The server URL `docker login` stored the credentials under: Docker Hub's legacy one, else the host. */
+function helperServerUrl(registry: string): string {
+  return registry === DOCKER_HUB_REGISTRY ? 'https://index.docker.io/v1/' : registry;
 }
 
 function entryCredentials(entry: Record<string, unknown>): RegistryCredentials | undefined {
@@ -639,6 +688,41 @@ export function parseChallenge(header: string | null): Challenge | undefined {
     params.set((param[1] ?? '').toLowerCase(), (param[2] ?? param[3] ?? '').replace(/\\(.)/g, '$1'));
   }
   return { scheme: (match[1] ?? '').toLowerCase(), params };
+}
+
+/**
+ * The token service request for `scope`: with an identity token (a refresh token) an OAuth2 POST,
+ * so it never sits in a URL (https://distribution.github.io/distribution/spec/auth/oauth/); else a
+ * GET with the basic credentials, if any (https://distribution.github.io/distribution/spec/auth/token/).
+ * `realm` gets the query parameters.
+ */
+export function tokenRequest(
+  realm: URL,
+  service: string | undefined,
+  scope: string,
+  choice: CredentialChoice,
+): { headers: Record<string, string>; post?: { method: 'POST'; body: string } } {
+  if (choice.identityToken !== undefined) {
+    const form = new URLSearchParams({
+      grant_type: 'refresh_token',
+      refresh_token: choice.identityToken,
+      client_id: 'supply-chain-gate',
+      scope,
+      ...(service === undefined ? {} : { service }),
+    });
+    return {
+      headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
+      post: { method: 'POST', body: form.toString() },
+    };
+  }
+  if (service !== undefined) realm.searchParams.set('service', service);
+  realm.searchParams.set('scope', scope);
+  return {
+    headers: {
+      accept: 'application/json',
+      ...(choice.credentials ? { authorization: basicAuthorization(choice.credentials) } : {}),
+    },
+  };
 }
 
 export function basicAuthorization({ username, password }: RegistryCredentials): string {

@@ -78,7 +78,9 @@ export async function collectImageEvidence(
   if (built !== undefined && resolved.digest !== built) {
     // The workflow may have named one platform's manifest while the tag names the index holding it.
     const child = isIndexMediaType(resolved.mediaType)
-      ? indexDescriptors(resolved).find((descriptor) => descriptor.digest === built)
+      ? await expandIndex(resolved, store).then(({ images, indexes }) =>
+          [...images, ...indexes].find((descriptor) => descriptor.digest === built),
+        )
       : undefined;
     if (!child) {
       throw new VerificationError(
@@ -93,7 +95,10 @@ export async function collectImageEvidence(
 
   let platforms: PlatformImage[];
   if (isIndexMediaType(bound.mediaType)) {
-    const chosen = choosePlatformManifests(bound, input.platforms);
+    const { images, indexes } = await expandIndex(bound, store);
+    // Signatures on an index inside the gated one speak for the images under it too.
+    for (const nested of indexes) onGatedDigest({ digest: nested.digest });
+    const chosen = choosePlatformManifests(bound.digest, images, input.platforms);
     for (const descriptor of chosen) {
       onGatedDigest({
         digest: descriptor.digest,
@@ -105,8 +110,8 @@ export async function collectImageEvidence(
         const manifest = await store.getManifest(descriptor.digest);
         if (isIndexMediaType(manifest.mediaType)) {
           throw new VerificationError(
-            'unsupported-manifest-media-type',
-            `index ${bound.digest} points at another index (${manifest.digest}) for its platform; the gate reads one level of index`,
+            'invalid-manifest',
+            `index ${bound.digest} lists ${manifest.digest} as an image (${descriptor.mediaType ?? 'no media type'}) but it is an index; its descriptor is wrong`,
           );
         }
         return readPlatformImage(manifest, descriptor.platform, store);
@@ -169,16 +174,72 @@ function checkDigestInput(digest: string): string {
   return digest;
 }
 
+/** How deep indexes may nest inside the gated one (an index of per-variant indexes is two). */
+const MAX_INDEX_DEPTH = 4;
+
+/**
+ * The images an index lists, with those of any index it lists in turn (a multi-platform image
+ * assembled from per-platform indexes, as `docker buildx imagetools create` and some mirrors write
+ * them), and the digests of those nested indexes. An image without a platform of its own takes
+ * the one its index was listed with.
+ */
+async function expandIndex(
+  index: ManifestDocument,
+  store: ImageStore,
+  depth = 1,
+): Promise<{ images: Descriptor[]; indexes: Descriptor[] }> {
+  const images: Descriptor[] = [];
+  const indexes: Descriptor[] = [];
+  const listed = indexDescriptors(index);
+  const nested = await Promise.all(
+    listed.map(async (descriptor) => {
+      if (descriptor.mediaType === undefined || !isIndexMediaType(descriptor.mediaType)) return undefined;
+      if (depth >= MAX_INDEX_DEPTH) {
+        throw new VerificationError(
+          'invalid-manifest',
+          `index ${index.digest} nests indexes more than ${MAX_INDEX_DEPTH} deep; the gate reads no deeper`,
+        );
+      }
+      const manifest = await store.getManifest(descriptor.digest);
+      if (!isIndexMediaType(manifest.mediaType)) {
+        throw new VerificationError(
+          'invalid-manifest',
+          `index ${index.digest} lists ${descriptor.digest} as an index but it is ${manifest.mediaType}; its descriptor is wrong`,
+        );
+      }
+      return expandIndex(manifest, store, depth + 1);
+    }),
+  );
+  listed.forEach((descriptor, position) => {
+    const inner = nested[position];
+    if (inner === undefined) {
+      images.push(descriptor);
+      return;
+    }
+    indexes.push(descriptor, ...inner.indexes);
+    for (const image of inner.images) {
+      images.push(
+        image.platform || !descriptor.platform ? image : { ...image, platform: descriptor.platform },
+      );
+    }
+  });
+  return { images, indexes };
+}
+
 /** The requested platforms (each must be there), else every image of the index. */
-function choosePlatformManifests(index: ManifestDocument, requested: Platform[] | undefined): Descriptor[] {
+function choosePlatformManifests(
+  indexDigest: string,
+  listed: Descriptor[],
+  requested: Platform[] | undefined,
+): Descriptor[] {
   // buildx stores its provenance and SBOM next to the images, marked with platform unknown/unknown.
-  const images = indexDescriptors(index).filter(
+  const images = listed.filter(
     (descriptor) => descriptor.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest',
   );
   const available = images.map((descriptor) => formatPlatform(descriptor.platform)).join(', ') || 'none';
   if (requested === undefined || requested.length === 0) {
     if (images.length > 0) return images;
-    throw new VerificationError('empty-index', `index ${index.digest} lists no images`);
+    throw new VerificationError('empty-index', `index ${indexDigest} lists no images`);
   }
   const missing = requested.filter(
     (wanted) => !images.some((descriptor) => platformMatches(descriptor.platform, wanted)),
@@ -186,7 +247,7 @@ function choosePlatformManifests(index: ManifestDocument, requested: Platform[] 
   if (missing.length > 0) {
     throw new ConfigurationError(
       'platform-not-found',
-      `index ${index.digest} has no image for ${missing.map(formatPlatform).join(', ')} (it has: ${available}); choose among those platforms`,
+      `index ${indexDigest} has no image for ${missing.map(formatPlatform).join(', ')} (it has: ${available}); choose among those platforms`,
     );
   }
   return images.filter((descriptor) =>

@@ -247,6 +247,16 @@ export interface RequestStats {
   roundTrips: number;
   byHost: Record<string, number>;
   elapsedMs: number;
+  /** Hosts that announced a rate limit (`RateLimit-Limit`/`-Remaining`, as Docker Hub does): the lowest remaining seen. */
+  rateLimits?: RateLimitReading[];
+}
+
+export interface RateLimitReading {
+  host: string;
+  remaining: number;
+  limit?: number;
+  /** The window the limit counts over (`;w=SECONDS`), when given. */
+  windowSeconds?: number;
 }
 
 /** GitHub workflow claims a Fulcio certificate carries (extensions 1.3.6.1.4.1.57264.1.9–.23). */

@@ -3,6 +3,7 @@ import type { Evidence } from '../evidence/types.js';
 import type { Decision, RuleFamily } from './decision.js';
 import { applyExceptions } from './exceptions.js';
 import { localImageNotes } from './local-image-notes.js';
+import { rateLimitNotes } from './rate-limit-notes.js';
 import { tightenPolicy } from './merge.js';
 import { RULE_FAMILIES } from './rules/index.js';
 import { policyForImage } from './select.js';
@@ -26,7 +27,11 @@ export function evaluatePolicy(
     mode: effective.mode,
     results,
     errors: [],
-    notes: [...(effective.notes ?? []), ...localImageNotes(effective, evidence, results)],
+    notes: [
+      ...(effective.notes ?? []),
+      ...localImageNotes(effective, evidence, results),
+      ...rateLimitNotes(evidence),
+    ],
     evaluatedAt: now.toISOString(),
     policyOrigin: policy.origin,
     evidence,

@@ -438,7 +438,6 @@ describe('findRegistryCredentials', () => {
           'registry.example.com': { username: 'plain', password: 'plainpass' },
           'helper.example.com': {},
         },
-        credsStore: 'desktop',
       }),
     );
   });
@@ -469,10 +468,10 @@ describe('findRegistryCredentials', () => {
     expect(choice.credentials).toEqual({ username: 'plain', password: 'plainpass' });
   });
 
-  it('says when an entry relies on a credential helper it does not run', async () => {
+  it('says when an entry has no inline credentials and no helper is named', async () => {
     const choice = await findRegistryCredentials('helper.example.com', { env: {}, homeDir: home });
     expect(choice.credentials).toBeUndefined();
-    expect(choice.description).toContain('credential helpers are not run');
+    expect(choice.description).toContain('without inline credentials and names no credential helper');
   });
 
   it('falls back to the GitHub token for ghcr.io only', async () => {

@@ -1,7 +1,10 @@
 /**
  * A loopback reverse proxy that puts faults between a client and a real server (the test registry,
  * the GitHub stand-in): it delays, drops, resets, answers 429/5xx with or without `Retry-After`,
- * cuts bodies short, or serves the answer for another path (another digest's manifest). Each fault
+ * cuts bodies short, or serves the answer for another path (another digest's manifest). It also
+ * plays the quirks of real registries: a HEAD answered 405 or 404, headers left out
+ * (`Docker-Content-Digest`) or added (Docker Hub's `ratelimit-*`), and, with `bearer`, a
+ * registry that demands a token from a separate token service as Docker Hub does. Each fault
  * applies to the requests its matcher picks, a given number of times; everything else is
  * forwarded untouched, so the server behind it stays the one that decides what is true.
  */
@@ -16,7 +19,11 @@ export type Fault =
   /** Abort the connection with a TCP reset. */
   | { kind: 'reset' }
   /** Answer with this status (and `Retry-After` when given) instead of forwarding. */
-  | { kind: 'status'; status: 429 | 500 | 502 | 503 | 504; retryAfter?: string }
+  | { kind: 'status'; status: 404 | 405 | 429 | 500 | 502 | 503 | 504; retryAfter?: string }
+  /** Forward, then leave these headers (lower case) out of the answer. */
+  | { kind: 'strip-headers'; names: readonly string[] }
+  /** Forward, then add these headers to the answer. */
+  | { kind: 'add-headers'; headers: Record<string, string> }
   /** Forward, then send the upstream's headers and only `keepBytes` of its body before closing. */
   | { kind: 'truncate'; keepBytes?: number }
   /** Forward the same request to `path` instead, and answer with that. */
@@ -35,8 +42,8 @@ export interface FaultRule {
 export interface ProxiedRequest {
   method: string;
   path: string;
-  /** The fault applied, or `forwarded`. */
-  outcome: Fault['kind'] | 'forwarded';
+  /** The fault applied, `challenged` (no bearer token), or `forwarded`. */
+  outcome: Fault['kind'] | 'challenged' | 'forwarded';
 }
 
 export interface FaultProxy {
@@ -57,7 +64,18 @@ interface ActiveRule extends FaultRule {
   remaining: number;
 }
 
-export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
+export interface FaultProxyOptions {
+  /**
+   * Refuse every request without `Authorization: Bearer TOKEN` with a 401 and this challenge, as
+   * Docker Hub and GHCR do; the token is checked here and not passed on to the upstream.
+   */
+  bearer?: { realm: string; service: string; token: string };
+}
+
+export async function startFaultProxy(
+  upstream: string,
+  options: FaultProxyOptions = {},
+): Promise<FaultProxy> {
   const target = new URL(upstream);
   const rules: ActiveRule[] = [];
   const requests: ProxiedRequest[] = [];
@@ -115,6 +133,21 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     const body = Buffer.concat(chunks);
     const method = incoming.method ?? 'GET';
     const path = incoming.url ?? '/';
+    if (options.bearer) {
+      const { realm, service, token } = options.bearer;
+      if (incoming.headers.authorization !== `Bearer ${token}`) {
+        requests.push({ method, path, outcome: 'challenged' });
+        outgoing.writeHead(401, {
+          'content-type': 'application/json',
+          'www-authenticate': `Bearer realm="${realm}",service="${service}"`,
+        });
+        outgoing.end(
+          JSON.stringify({ errors: [{ code: 'UNAUTHORIZED', message: 'authentication required' }] }),
+        );
+        return;
+      }
+      delete incoming.headers.authorization;
+    }
     let fault = take(method, path);
     const seen: ProxiedRequest = { method, path, outcome: fault?.kind ?? 'forwarded' };
     requests.push(seen);
@@ -144,6 +177,8 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     }
     const answer = await forward(incoming, body, fault?.kind === 'substitute' ? fault.path : path);
     const headers = { ...answer.headers };
+    if (fault?.kind === 'strip-headers') for (const name of fault.names) delete headers[name];
+    if (fault?.kind === 'add-headers') Object.assign(headers, fault.headers);
     if (fault?.kind === 'truncate') {
       // The length of the whole body is announced, then the connection closes part way through.
       headers['content-length'] = String(answer.body.length);

@@ -66,4 +66,24 @@ describe('RequestLog', () => {
   it('reports nothing sent as zero', () => {
     expect(new RequestLog().statsSince()).toEqual({ requests: 0, roundTrips: 0, byHost: {}, elapsedMs: 0 });
   });
+
+  it('keeps the lowest rate limit each host announced, in the forms registries send', async () => {
+    const answers: Record<string, Record<string, string>> = {
+      'https://hub.test/1': { 'ratelimit-limit': '100;w=21600', 'ratelimit-remaining': '9;w=21600' },
+      'https://hub.test/2': { 'ratelimit-limit': '100;w=21600', 'ratelimit-remaining': '8;w=21600' },
+      'https://hub.test/3': { 'ratelimit-limit': '100;w=21600', 'ratelimit-remaining': '12;w=21600' },
+      'https://other.test/a': { 'RateLimit-Remaining': '3' },
+      'https://quiet.test/a': { 'ratelimit-remaining': 'many' },
+      'https://api.test/a': { 'x-ratelimit-remaining': '1' },
+    };
+    const log = new RequestLog(
+      (async (input: string | URL | Request) =>
+        new Response('ok', { headers: answers[String(input)] ?? {} })) as typeof fetch,
+    );
+    for (const url of Object.keys(answers)) await log.fetch(url);
+    expect(log.statsSince().rateLimits).toEqual([
+      { host: 'hub.test', remaining: 8, limit: 100, windowSeconds: 21600 },
+      { host: 'other.test', remaining: 3 },
+    ]);
+  });
 });
