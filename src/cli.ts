@@ -20,7 +20,7 @@ import { createConsoleLogger } from './adapters/logger.js';
 import { ConfigurationError, describeError } from './errors.js';
 import { splitRepository } from './github-context.js';
 import { DEFAULT_CHECK_NAME, parsePlatformList, type AttestationScope, type RunInputs } from './inputs.js';
-import { escapeLogLine } from './report/escape.js';
+import { escapeLogLine, escapeLogText } from './report/escape.js';
 import { verificationSummaryRequest } from './provenance/requests.js';
 import { VERSION } from './version.js';
 
@@ -308,7 +308,8 @@ async function runAndPrint(
       registry: { credentials: inputs.registryCredentials, githubToken: inputs.githubToken, env: io.env },
     },
   });
-  io.stdout.write(result.markdown);
+  // The markdown quotes scanner text; the terminal may be a workflow's log.
+  io.stdout.write(escapeLogText(result.markdown));
   return result.exitCode;
 }
 

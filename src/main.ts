@@ -5,7 +5,7 @@
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { GitHubClient } from './adapters/github.js';
-import type { Logger } from './adapters/logger.js';
+import { logBlock, type Logger } from './adapters/logger.js';
 import { describeError } from './errors.js';
 import { describeDiscovery } from './evidence/discovery-summary.js';
 import type { EvidenceDeps } from './evidence/collect.js';
@@ -197,7 +197,7 @@ async function report(
   started: CheckRunHandle,
   reportErrors: string[],
 ): Promise<RunResult> {
-  for (const line of renderLogLines(decision, inputs.checkName)) deps.log.info(line);
+  logBlock(deps.log, renderLogLines(decision, inputs.checkName));
   const attempt = async (what: string, action: () => Promise<void>) => {
     try {
       await action();

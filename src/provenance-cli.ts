@@ -3,6 +3,7 @@
  * local run. The claims come from the Actions environment (the OIDC token when the job has
  * `id-token: write`), or from `--context FILE`, a JSON of the token's claims.
  */
+import { escapeLogLine } from './report/escape.js';
 import { parseArgs } from 'node:util';
 import { createGitHubClient } from './adapters/github.js';
 import { openImageStore } from './adapters/open-image-store.js';
@@ -76,7 +77,7 @@ export async function provenanceCommand(args: string[], io: ProvenanceCliIo): Pr
     workspace: io.cwd,
     openImageStore: (reference) => openImageStore(reference, registry),
   });
-  io.stderr.write(`${made.note}\n`);
+  io.stderr.write(`${escapeLogLine(made.note)}\n`);
   if (!values.out) io.stdout.write(`${made.generated.path ?? ''}\n`);
   return 0;
 }

@@ -2,6 +2,7 @@
  * `supply-chain-gate ruleset`: prints the ruleset that requires the gate's check, as JSON an admin
  * imports in the settings UI or sends with `gh api` (docs/rulesets.md).
  */
+import { escapeJsonForLog } from './report/escape.js';
 import { parseArgs } from 'node:util';
 import type { CliIo } from './cli.js';
 import { ConfigurationError } from './errors.js';
@@ -39,6 +40,6 @@ export function rulesetCommand(args: string[], io: CliIo): number {
     enforcement: parseEnforcement(values.enforcement),
     integrationId: parseIntegrationId(values['integration-id']),
   });
-  io.stdout.write(`${JSON.stringify(ruleset, null, 2)}\n`);
+  io.stdout.write(`${escapeJsonForLog(JSON.stringify(ruleset, null, 2))}\n`);
   return 0;
 }

@@ -16,7 +16,7 @@ import {
   type VexDocument,
 } from './evidence/types.js';
 import { createVexMatcher, vexSuppression } from './evidence/vex-match.js';
-import { escapeLogLine } from './report/escape.js';
+import { escapeJsonForLog, escapeLogLine } from './report/escape.js';
 
 export async function scansCommand(args: string[], io: CliIo): Promise<number> {
   let parsed;
@@ -79,12 +79,16 @@ async function writeJson(out: NodeJS.WritableStream, summary: Summary): Promise<
   const writer = bufferedWriter(out);
   await writer.write('{"findings":[');
   for (let i = 0; i < summary.findings.length; i++) {
-    const full = writer.write(`${i === 0 ? '\n' : ',\n'}${JSON.stringify(summary.findings[i])}`);
+    const full = writer.write(
+      `${i === 0 ? '\n' : ',\n'}${escapeJsonForLog(JSON.stringify(summary.findings[i]))}`,
+    );
     if (full) await full;
   }
   await writer.write(`\n],"counts":${JSON.stringify(summary.counts)},"suppressed":[`);
   for (let i = 0; i < summary.suppressed.length; i++) {
-    const full = writer.write(`${i === 0 ? '\n' : ',\n'}${JSON.stringify(summary.suppressed[i])}`);
+    const full = writer.write(
+      `${i === 0 ? '\n' : ',\n'}${escapeJsonForLog(JSON.stringify(summary.suppressed[i]))}`,
+    );
     if (full) await full;
   }
   await writer.write('\n]}\n');

@@ -1,6 +1,6 @@
 /**
  * Where the gate's progress lines go. Every line passes through escapeLogLine, because lines quote
- * untrusted text and the Actions runner executes `::commands` it finds at the start of a line.
+ * untrusted text and the Actions runner executes workflow commands it finds in its output.
  */
 import { escapeLogLine } from '../report/escape.js';
 
@@ -8,6 +8,17 @@ export interface Logger {
   info(message: string): void;
   warning(message: string): void;
   error(message: string): void;
+  /**
+   * Lines that quote untrusted text at length (scanner titles, package names), written together;
+   * the Actions log fences them so no command runs inside. Without it, each is logged as info.
+   */
+  block?(lines: string[]): void;
+}
+
+/** Writes `lines` as one block when the logger can, else line by line. */
+export function logBlock(log: Logger, lines: string[]): void {
+  if (log.block) log.block(lines);
+  else for (const line of lines) log.info(line);
 }
 
 export function createConsoleLogger(stream: NodeJS.WritableStream = process.stderr, quiet = false): Logger {

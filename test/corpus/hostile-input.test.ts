@@ -14,12 +14,22 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { REPO_ROOT, fixturePath } from '../support/fixtures.js';
 import { runCliCaptured, type CliRun } from '../support/cli.js';
+import { readRunnerLog } from '../support/runner-log.js';
 
 const CORPUS = join(REPO_ROOT, 'test/corpus');
 const NO_STACK = /^\s+at .+:\d+:\d+\)?$/m;
 /** A policy every well-formed input passes: the scan is read, nothing in the demo's fails it. */
 const LENIENT_POLICY = 'version: 1\nimage:\n  non-root: false\nvulnerabilities:\n  fail-on: []\n';
 const MiB = 1024 * 1024;
+
+/** Read as the Actions runner reads a step's output, neither stream runs or resembles a command. */
+function expectInertLog(run: CliRun): void {
+  for (const stream of [run.stdout, run.stderr]) {
+    const log = readRunnerLog(stream);
+    expect(log.commands).toEqual([]);
+    expect(log.lookalikes).toEqual([]);
+  }
+}
 
 type Expectation =
   | { exit: 2; error: RegExp }
@@ -214,6 +224,7 @@ const scanCases: HostileCase[] = [
       exit: 1,
       check: async (run, workspace) => {
         const markdown = await readFile(join(workspace, 'out.md'), 'utf8');
+        expectInertLog(run);
         for (const text of [run.stdout, run.stderr, markdown]) {
           expect(text).not.toMatch(/^\s*(::|##\[)/m);
           // eslint-disable-next-line no-control-regex
@@ -224,6 +235,43 @@ const scanCases: HostileCase[] = [
       },
     },
   },
+  {
+    name: 'scan with legacy ##[commands] anywhere in targets, titles, package names and versions: inert',
+    prepare: async (workspace) => {
+      await writeFile(
+        join(workspace, 'strict.yml'),
+        'version: 1\nimage:\n  non-root: false\nvulnerabilities:\n  fail-on: [critical, high, medium]\n',
+      );
+      const scan = await corpusFile(workspace, 'scans/legacy-commands.json');
+      return ['check', '--image', 'oci:app-oci:1.0', '--policy', 'strict.yml', '--scan', scan];
+    },
+    expect: {
+      exit: 1,
+      check: (run) => {
+        expectInertLog(run);
+        // Still shown, only defused: the reader sees what the scanner said.
+        expect(run.stdout).toMatch(/musl.*stop-commands.*pwned/);
+      },
+    },
+  },
+  ...(['', '--json'] as const).map((format): HostileCase => ({
+    name: `scans ${format || 'text'} listing of legacy ##[commands]: inert`,
+    prepare: async (workspace) => [
+      'scans',
+      await corpusFile(workspace, 'scans/legacy-commands.json'),
+      ...(format ? [format] : []),
+    ],
+    expect: {
+      exit: 0,
+      check: (run) => {
+        expectInertLog(run);
+        if (format) {
+          const listed = JSON.parse(run.stdout) as { findings: Array<{ packageName: string }> };
+          expect(listed.findings.map((f) => f.packageName)).toContain('musl##[stop-commands]pwned');
+        }
+      },
+    },
+  })),
   {
     name: 'SARIF whose locations climb out of the repository: no annotation or SARIF result points outside it',
     prepare: async (workspace) => {
@@ -518,6 +566,30 @@ const imageCases: HostileCase[] = [
       check: (run) => expect(run.stderr).not.toMatch(/^\s*::/m),
     },
   })),
+  {
+    name: 'image config with legacy ##[commands] in labels and history: inert',
+    prepare: async (workspace) => {
+      await writeLayout(join(workspace, 'legacy-labels'), {
+        config: {
+          ...runtimeConfig({
+            User: '1000',
+            Labels: {
+              'org.opencontainers.image.base.name': 'docker.io/library/alpine##[add-mask]supply-chain-gate',
+              'org.opencontainers.image.source': 'https://example.test/x ##[error]forged',
+              '##[warning]label': '::error::forged',
+            },
+          }),
+          history: [{ created_by: 'RUN echo ##[stop-commands]pwned \n::error::forged' }],
+        },
+      });
+      await writeFile(
+        join(workspace, 'labels.yml'),
+        `${IMAGE_ONLY_POLICY}image:\n  base-images:\n    allow: [docker.io/library/debian:*]\n  required-labels:\n    org.opencontainers.image.source: https://github.com/acme/*\n`,
+      );
+      return ['check', '--image', 'oci:legacy-labels:x', '--policy', 'labels.yml'];
+    },
+    expect: { exit: 1, check: expectInertLog },
+  },
   {
     name: 'image config with 200,000 environment variables',
     prepare: async (workspace) => {

@@ -104,7 +104,9 @@ describe('the action reporting on a pull request', () => {
     const commands = result.stdout.split('\n').filter((line) => /^\s*::/.test(line));
     expect(
       commands.every((line) =>
-        /^::(add-mask|error|warning|debug|set-output)::|^::(error|warning) /.test(line),
+        /^::(add-mask|error|warning|debug|set-output|stop-commands|scg-[0-9a-f]{32})::|^::(error|warning) /.test(
+          line,
+        ),
       ),
     ).toBe(true);
     expect(commands.filter((line) => line.includes('verdict::pass'))).toEqual([]);

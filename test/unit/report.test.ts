@@ -21,10 +21,9 @@ describe('escaping untrusted text', () => {
     expect(escapeCode('a`b')).toBe("`a'b`");
   });
 
-  it('defuses workflow commands at the start of any line of a log message', () => {
+  it('keeps a log message on one line, so no part of it starts a line of its own', () => {
     const line = escapeLogLine('ok\n::set-output name=verdict::pass\n  ::add-mask::x\n##[group]y');
-    for (const part of line.split('\n').slice(1)) expect(part.trimStart().startsWith('::')).toBe(false);
-    expect(line.split('\n')[3]!.startsWith('##[')).toBe(false);
+    expect(line).toBe('ok ⏎ ::set-output name=verdict::pass ⏎   ::add-mask::x ⏎ ##\\[group]y');
   });
 });
 
