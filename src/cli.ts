@@ -57,6 +57,8 @@ Usage:
         claims from the Actions environment, or --context, a JSON of the OIDC token's claims, to run it locally
   supply-chain-gate policy lint FILE…      validate policy files; warn about risky settings
   supply-chain-gate policy schema          print the policy's JSON Schema (for editors)
+  supply-chain-gate policy explain [RULE_ID]   what a rule checks, its settings with their defaults and the
+        evidence it reads (without RULE_ID: every rule)
   supply-chain-gate policy test FILE…      run policy test cases offline: each names a policy, an evidence
         snapshot (check --evidence-out), a fixed now and the expected verdict and rule results (paths
         relative to the test file); exit 0 all hold, 1 a case failed (each named), 2 a file is malformed
@@ -390,6 +392,13 @@ async function policyCommand(args: string[], io: CliIo): Promise<number> {
     return 0;
   }
   if (sub === 'test') return (await import('./policy-test-cli.js')).policyTestCommand(rest, io);
+  if (sub === 'explain') {
+    if (rest.length > 1)
+      throw new ConfigurationError('invalid-arguments', 'policy explain takes one RULE_ID');
+    const { explainRule, listRules } = await import('./policy/explain.js');
+    io.stdout.write(rest[0] === undefined ? listRules() : explainRule(rest[0]));
+    return 0;
+  }
   if (sub !== 'lint') {
     throw new ConfigurationError(
       'unknown-command',

@@ -102,6 +102,26 @@ describe('the action (dist/index.js)', () => {
     expect(github.checkRuns().slice(before)[0]).toMatchObject({ conclusion: 'neutral' });
   });
 
+  it('writes the evidence snapshot, and previews the policy as the pull request head has it', async () => {
+    github.setContent('acme', 'app', 'policy.yml', HEAD_SHA, 'version: 1\nvulnerabilities:\n  fail-on: []\n');
+    const before = github.checkRuns().length;
+    const result = await runAction({
+      image: 'oci:app-oci:1.0',
+      policy: 'policy.yml',
+      'scan-results': 'trivy.json',
+      'evidence-path': join(dir, 'evidence.json'),
+    });
+    expect(result.code).toBe(1);
+    expect(result.outputs['evidence-path']).toBe(join(dir, 'evidence.json'));
+    const snapshot = JSON.parse(await readFile(join(dir, 'evidence.json'), 'utf8'));
+    expect(snapshot).toMatchObject({ schema: 'supply-chain-gate/evidence', version: 1 });
+    expect(JSON.stringify(snapshot)).not.toContain(github.token);
+    const [checkRun] = github.checkRuns().slice(before);
+    expect(checkRun!.output.title).toContain('· proposed policy: fail');
+    expect(result.summary).toContain('### ❌ Under the proposed policy: fail');
+    expect(result.summary).toMatch(/\| `vulnerabilities\.fail-on` .* \| ❌ fail \| ✅ pass \|/);
+  });
+
   it('fails the step with a one-line error for a bad input', async () => {
     const result = await runAction({ image: 'oci:app-oci:1.0', mode: 'lenient' });
     expect(result.code).toBe(1);

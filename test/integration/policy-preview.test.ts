@@ -177,6 +177,28 @@ describe('previewing a policy change on its pull request', () => {
     expect(report.preview).toMatchObject({ verdict: 'pass', changes: ['policy', 'vex'] });
   });
 
+  it('previews a change to a VEX file alone, the policy unchanged', async () => {
+    const empty = JSON.stringify({ ...JSON.parse(VEX), statements: [] });
+    github.setContent('acme', 'app', 'vex/input.openvex.json', BASE, empty);
+    const sha = head();
+    github.setContent('acme', 'app', POLICY_PATH, sha, STRICT);
+    github.setContent('acme', 'app', 'vex/input.openvex.json', sha, VEX);
+    const { result, report, summary } = await gate(sha, { vexPaths: ['vex/input.openvex.json'] });
+    expect(result.decision.verdict).toBe('fail');
+    expect(report.preview).toMatchObject({ changes: ['vex'], verdict: 'fail' });
+    expect(report.preview.changed).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ ruleId: 'vulnerabilities.fail-on', base: 'fail', proposed: 'pass' }),
+      ]),
+    );
+    expect(summary).toContain('This change edits the VEX files.');
+    // Unchanged VEX at the head commit: nothing to preview.
+    const same = head();
+    github.setContent('acme', 'app', POLICY_PATH, same, STRICT);
+    github.setContent('acme', 'app', 'vex/input.openvex.json', same, empty);
+    expect((await gate(same, { vexPaths: ['vex/input.openvex.json'] })).report.preview).toBeUndefined();
+  });
+
   it('previews the repository file that tightens an organization policy, under the same organization policy', async () => {
     github.setContent(
       'acme',

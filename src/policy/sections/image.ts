@@ -65,9 +65,10 @@ export const imageSection = z
           .describe('When the base image cannot be told'),
       })
       .strict()
-      .optional(),
+      .optional()
+      .describe('The base images allowed, read from the base.name annotation or verified SLSA provenance'),
     'max-size': byteSize.optional().describe('Largest compressed size (sum of layers)'),
-    'max-layers': z.number().int().positive().optional(),
+    'max-layers': z.number().int().positive().optional().describe('Most layers an image may have'),
     'required-labels': z
       .record(z.string().min(1), z.string().min(1))
       .optional()

@@ -95,7 +95,10 @@ export const vulnerabilitiesSection = z
       .describe(
         'Whose attestations on the image count: cosign vuln scan results and VEX signed by anyone else are ignored',
       ),
-    allow: z.array(vulnerabilityAllow).default([]),
+    allow: z
+      .array(vulnerabilityAllow)
+      .default([])
+      .describe('Accepted findings: id (or alias), optional package, reason, expires (YYYY-MM-DD), owner'),
   })
   .strict();
 
