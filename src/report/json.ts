@@ -63,6 +63,7 @@ export function renderJsonReport(
     })),
     stats: decision.evidence?.stats,
     errors: decision.errors,
+    ...(decision.misconfiguration ? { misconfiguration: decision.misconfiguration } : {}),
     results: decision.results,
     scans: decision.evidence?.scans.map((scan) => ({
       format: scan.format,
