@@ -419,7 +419,7 @@ async function policyCommand(args: string[], io: CliIo): Promise<number> {
       );
     } catch (error) {
       worst = 2;
-      const problems = error instanceof PolicyError ? error.problems : [describeError(error)];
+      const problems = error instanceof PolicyError ? error.lines : [describeError(error)];
       for (const problem of problems) io.stderr.write(`${escapeLogLine(problem)}\n`);
     }
   }

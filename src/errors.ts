@@ -15,9 +15,29 @@ export abstract class GateError<Code extends string = string> extends Error {
   }
 }
 
+/** One mistake in the gate's configuration: what is wrong and what to change, and where. */
+export interface ConfigurationProblem {
+  message: string;
+  /** The line of a file (the policy) the mistake is on, when it is in one. */
+  position?: FilePosition;
+}
+
 /** The user's input is wrong: the message says what to change. */
 export class ConfigurationError<Code extends string = string> extends GateError<Code> {
   readonly kind = 'configuration';
+  /** Every mistake found, each on its own (a policy file can hold several). */
+  readonly problems: ConfigurationProblem[];
+
+  constructor(
+    code: Code,
+    message: string,
+    options?: { cause?: unknown; position?: FilePosition; problems?: ConfigurationProblem[] },
+  ) {
+    super(code, message, options);
+    this.problems = options?.problems ?? [
+      { message, ...(options?.position ? { position: options.position } : {}) },
+    ];
+  }
 }
 
 /** Evidence could not be read or verified: the gate cannot decide, and fails closed. */

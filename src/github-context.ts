@@ -127,6 +127,23 @@ export function policyHeadRef(context: WorkflowContext, payload: unknown): strin
 }
 
 /**
+ * Whether the event is a pull request from another repository (a fork): GitHub gives such runs a
+ * read-only GITHUB_TOKEN whatever the workflow's permissions say. A deleted fork has no head repo.
+ */
+export function isForkPullRequest(context: WorkflowContext, payload: unknown): boolean {
+  if (context.eventName !== 'pull_request') return false;
+  const event = (payload ?? {}) as {
+    pull_request?: {
+      head?: { repo?: { full_name?: unknown } | null };
+      base?: { repo?: { full_name?: unknown } };
+    };
+  };
+  const head = event.pull_request?.head?.repo?.full_name;
+  const base = event.pull_request?.base?.repo?.full_name ?? context.repository;
+  return typeof head !== 'string' || head !== base;
+}
+
+/**
  * The pull request a sticky comment belongs to, from the event payload: the PR itself on
  * pull_request events, the PR that triggered the workflow on workflow_run (GitHub lists it only
  * for branches of the same repository, not for forks). Undefined when there is none.

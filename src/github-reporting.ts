@@ -133,9 +133,23 @@ export async function postStickyComment(
   return posted.htmlUrl;
 }
 
-/** Why the check is missing, and what to do: the job summary and the step's failure say it. */
-export function forbiddenCheckMessage(reason: string): string {
-  return `The check run could not be written (${reason}). On pull requests from forks GITHUB_TOKEN is read-only, so the verdict is in this job summary and the step fails instead. To post the check run on such pull requests, run the gate from a workflow_run workflow (see examples/workflows/ in supply-chain-gate).`;
+/**
+ * Why the check is missing, and what to do, for the event at hand: only a pull request from a fork
+ * has a read-only token whatever the workflow asks for; anywhere else the token lacks the permission.
+ */
+export function forbiddenCheckMessage(reason: string, event?: GitHubTarget['event']): string {
+  const missing = `The check run could not be written (${reason}).`;
+  const viaWorkflowRun =
+    'To post the check run on such pull requests, run the gate from a workflow_run workflow (see examples/workflows/ in supply-chain-gate).';
+  if (event?.fromFork) {
+    return `${missing} On pull requests from forks GITHUB_TOKEN is read-only, so the verdict is in this job summary and the step fails instead. ${viaWorkflowRun}`;
+  }
+  const on = event?.name ? ` on this ${event.name} event` : '';
+  const permission = `The token${on} may not write checks: add "checks: write" to the job's "permissions:" (or, when the gate reports as a GitHub App, grant the App Checks: write). The verdict is in this job summary, and the step fails instead.`;
+  // Without the event (a direct call, the CLI) both causes are possible: say both.
+  return event
+    ? `${missing} ${permission}`
+    : `${missing} ${permission} If this is a pull request from a fork, its GITHUB_TOKEN is read-only whatever the permissions say. ${viaWorkflowRun}`;
 }
 
 function isForbidden(error: unknown): boolean {

@@ -21,6 +21,7 @@ import { createActionsLogger } from './adapters/actions-logger.js';
 import { ConfigurationError, describeError } from './errors.js';
 import {
   checkRunHeadSha,
+  isForkPullRequest,
   policyBaseRef,
   policyHeadRef,
   pullRequestNumber,
@@ -29,7 +30,7 @@ import {
 } from './github-context.js';
 import { DEFAULT_CHECK_NAME, parsePlatformList, type AttestationScope, type RunInputs } from './inputs.js';
 import { reportUnreadableInputs, run, type ReportInputs, type RunResult } from './main.js';
-import { escapeLogLine } from './report/escape.js';
+import { escapeLogLine, escapeMarkdown } from './report/escape.js';
 import { VERSION } from './version.js';
 import { provenanceRequest, verificationSummaryRequest } from './provenance/requests.js';
 
@@ -66,13 +67,19 @@ async function main(): Promise<void> {
   };
   let inputs: RunInputs;
   try {
+    if (target.problem) throw target.problem;
     if (appFailure) throw appFailure;
     inputs = await readInputs(target);
   } catch (error) {
     // A wrong input still completes the check run, as a failure that names the input.
     const result = await reportUnreadableInputs(error, target.report, reporting);
     setOutputs(result);
-    core.setFailed(escapeLogLine(describeError(error)));
+    // Each problem was logged on its own line already; this ends the step with what to do.
+    core.setFailed(
+      result.decision.misconfiguration
+        ? 'The gate is misconfigured: fix the problems above (also in the job summary); it fails closed.'
+        : escapeLogLine(describeError(error)),
+    );
     return;
   }
   const result = await run(inputs, {
@@ -154,28 +161,40 @@ async function readReportTarget() {
   for (const line of appPrivateKey?.split(/\r?\n|\\n/) ?? []) if (line.trim()) core.setSecret(line.trim());
   if (appPrivateKey) core.setSecret(appPrivateKey);
   const context = readWorkflowContext(process.env);
-  const payload: unknown = process.env.GITHUB_EVENT_PATH
-    ? JSON.parse(await readFile(process.env.GITHUB_EVENT_PATH, 'utf8'))
-    : undefined;
+  // A problem here is reported like a wrong input, once the job summary can say it: never thrown.
+  let problem: unknown;
+  let payload: unknown;
+  try {
+    payload = await readEventPayload(process.env.GITHUB_EVENT_PATH);
+  } catch (error) {
+    problem = error;
+  }
   const report: ReportInputs = {
     checkName: optional('check-name') ?? DEFAULT_CHECK_NAME,
     workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
     jsonReportPath: optional('report-path') ?? 'supply-chain-gate-report.json',
   };
-  if (token && optional('post-check-run') !== 'false') {
+  if (token && optional('post-check-run') !== 'false' && !problem) {
     const runUrl = context.runId
       ? `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`
       : undefined;
-    report.github = {
-      apiUrl: context.apiUrl,
-      token,
-      headSha: checkRunHeadSha(context, payload, optional('sha')),
-      detailsUrl: runUrl,
-      pullRequestNumber: pullRequestNumber(context, payload),
-      ...splitRepository(context.repository),
-    };
+    try {
+      report.github = {
+        apiUrl: context.apiUrl,
+        token,
+        headSha: checkRunHeadSha(context, payload, optional('sha')),
+        detailsUrl: runUrl,
+        pullRequestNumber: pullRequestNumber(context, payload),
+        event: { name: context.eventName, fromFork: isForkPullRequest(context, payload) },
+        ...splitRepository(context.repository),
+      };
+    } catch (error) {
+      // No commit to put a check run on: the job summary and the step's failure say why.
+      problem = error;
+    }
   }
   return {
+    problem,
     token,
     password,
     context,
@@ -183,6 +202,38 @@ async function readReportTarget() {
     report,
     app: { id: optional('app-id'), privateKey: appPrivateKey },
   };
+}
+
+/** The event's payload; the runner always writes one, so a missing file is a setup to fix. */
+async function readEventPayload(path: string | undefined): Promise<unknown> {
+  if (!path) return undefined;
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'there is no such file'
+        : code === 'EISDIR'
+          ? 'it is a directory'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : `it cannot be read${code ? ` (${code})` : ''}`;
+    throw new ConfigurationError(
+      'event-unreadable',
+      `cannot read the event payload at ${path} (named by \`GITHUB_EVENT_PATH\`): ${why}. Run the gate as a step of a GitHub Actions job, or point \`GITHUB_EVENT_PATH\` at the event's JSON file`,
+    );
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    // Its bytes are not quoted: a wrong file can hold anything.
+    throw new ConfigurationError(
+      'event-not-json',
+      `the event payload at ${path} (named by \`GITHUB_EVENT_PATH\`) is not JSON: point \`GITHUB_EVENT_PATH\` at the event's JSON file`,
+    );
+  }
 }
 
 /**
@@ -319,6 +370,13 @@ function attestationScopes(workflowRepository: string, token: string | undefined
   ];
 }
 
-main().catch((error: unknown) => {
-  core.setFailed(escapeLogLine(describeError(error)));
+main().catch(async (error: unknown) => {
+  // The last resort still answers: the verdict output, the job summary and the step's failure.
+  const reason = describeError(error);
+  core.setOutput('verdict', 'error');
+  await core.summary
+    .addRaw(`## ⚠️ supply-chain-gate could not run\n\n${escapeMarkdown(reason, 1000)}\n`)
+    .write()
+    .catch(() => undefined);
+  core.setFailed(escapeLogLine(reason));
 });

@@ -18,6 +18,8 @@ export interface GitHubTarget {
   detailsUrl?: string;
   /** The pull request the sticky comment goes on, from the event payload. */
   pullRequestNumber?: number;
+  /** The workflow's event, so a refusal is explained for the event at hand. */
+  event?: { name: string; fromFork?: boolean };
 }
 
 export interface RegistryCredentials {

@@ -6,7 +6,7 @@ import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { GitHubClient } from './adapters/github.js';
 import { logBlock, type Logger } from './adapters/logger.js';
-import { describeError } from './errors.js';
+import { ConfigurationError, describeError } from './errors.js';
 import { describeDiscovery } from './evidence/discovery-summary.js';
 import type { EvidenceDeps } from './evidence/collect.js';
 import {
@@ -19,9 +19,9 @@ import {
 import type { Evidence } from './evidence/types.js';
 import { attestationStages, type AttestationDeps } from './provenance/stages.js';
 import type { RunInputs } from './inputs.js';
-import { undecided, type Decision } from './policy/decision.js';
+import { misconfigured, undecided, type Decision } from './policy/decision.js';
 import type { Policy } from './policy/schema.js';
-import { annotationPaths } from './report/annotations.js';
+import { annotationPaths, repoPathOf } from './report/annotations.js';
 import { exitCodeFor, renderCheckRun } from './report/check-run.js';
 import { renderComment } from './report/comment.js';
 import { renderJsonReport } from './report/json.js';
@@ -82,7 +82,7 @@ export async function run(inputs: RunInputs, deps: RunDeps): Promise<RunResult> 
   } catch (error) {
     // decide() turns every expected failure into a decision; this is for the unexpected one, so
     // the check is completed rather than left pending.
-    decision = undecided([describeError(error)], inputs.mode ?? 'enforce', deps.now(), 'not loaded');
+    decision = decisionForFailure(error, inputs.mode ?? 'enforce', deps, 'not loaded');
   }
   return reportOrCompleteAsCrash(decision, inputs, deps, await started, reportErrors);
 }
@@ -98,7 +98,7 @@ export async function reportUnreadableInputs(
 ): Promise<RunResult> {
   const reportErrors: string[] = [];
   const checkRun = await start(inputs, deps, reportErrors);
-  const decision = undecided([describeError(error)], 'enforce', deps.now(), 'not loaded');
+  const decision = decisionForFailure(error, 'enforce', deps, 'not loaded');
   return reportOrCompleteAsCrash(decision, inputs, deps, checkRun, reportErrors);
 }
 
@@ -164,16 +164,38 @@ async function decide(inputs: RunInputs, deps: RunDeps): Promise<Decision> {
       : undefined;
     return preview ? { ...decided, preview } : decided;
   } catch (error) {
+    const mode = inputs.mode ?? policy?.mode ?? 'enforce';
+    if (error instanceof ConfigurationError)
+      return decisionForFailure(error, mode, deps, policy?.origin ?? 'not loaded');
     const reason = describeError(error);
     deps.log.error(reason);
-    return undecided(
-      [reason],
-      inputs.mode ?? policy?.mode ?? 'enforce',
-      deps.now(),
-      policy?.origin ?? 'not loaded',
-      evidence,
-    );
+    return undecided([reason], mode, deps.now(), policy?.origin ?? 'not loaded', evidence);
   }
+}
+
+/**
+ * A failure as a decision: a ConfigurationError is the gate's setup that is wrong (an input, the
+ * policy, the token), reported as such with every problem, each logged on its own line and, when
+ * it is on a line of a repository file, as an annotation there; anything else is "could not decide".
+ */
+function decisionForFailure(
+  error: unknown,
+  mode: Decision['mode'],
+  deps: Pick<RunDeps, 'log' | 'now'>,
+  policyOrigin: string,
+): Decision {
+  if (!(error instanceof ConfigurationError)) {
+    return undecided([describeError(error)], mode, deps.now(), policyOrigin);
+  }
+  const decision = misconfigured(error.problems, mode, deps.now(), policyOrigin);
+  decision.misconfiguration!.forEach((problem, index) => {
+    const { position } = problem;
+    // A position in a file read at another commit (`file@ref`) is not a line of this checkout.
+    const path = position && !position.file.includes('@') ? repoPathOf(position.file) : undefined;
+    const at = path && position ? { file: path, line: position.line, column: position.column } : undefined;
+    deps.log.error(decision.errors[index]!, at && { ...at, title: 'supply-chain-gate: misconfigured' });
+  });
+  return decision;
 }
 
 async function start(
@@ -266,7 +288,7 @@ async function report(
   }
   result.checkRunId = checkRun.id;
   result.checkRunUrl = checkRun.htmlUrl;
-  if (checkRun.forbidden) reportErrors.push(forbiddenCheckMessage(checkRun.forbidden));
+  if (checkRun.forbidden) reportErrors.push(forbiddenCheckMessage(checkRun.forbidden, inputs.github?.event));
 
   if (inputs.comment && github && target) {
     const pullRequestNumber = target.pullRequestNumber;
@@ -292,7 +314,7 @@ async function report(
       fullReport,
       budgetBytes: JOB_SUMMARY_BUDGET,
       maxFindingRows: 1_000,
-      notices: checkRun.forbidden ? [forbiddenCheckMessage(checkRun.forbidden)] : [],
+      notices: checkRun.forbidden ? [forbiddenCheckMessage(checkRun.forbidden, inputs.github?.event)] : [],
     });
     await attempt('writing the job summary', () => deps.writeSummary!(summary));
   }

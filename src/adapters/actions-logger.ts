@@ -8,7 +8,17 @@ export function createActionsLogger(): Logger {
   return {
     info: (message) => core.info(escapeLogLine(message)),
     warning: (message) => core.warning(escapeLogLine(message)),
-    error: (message) => core.error(escapeLogLine(message)),
+    // @actions/core escapes the properties (%, CR, LF, `:` and `,`) and the message (%, CR, LF).
+    error: (message, at) =>
+      core.error(
+        escapeLogLine(message),
+        at && {
+          file: at.file,
+          startLine: at.line,
+          startColumn: at.column,
+          ...(at.title ? { title: escapeLogLine(at.title) } : {}),
+        },
+      ),
     block: (lines) => {
       // Each line is escaped already; the fence is a second wall: between `stop-commands` and its
       // token the runner runs no command at all, and the token is one nobody can guess.

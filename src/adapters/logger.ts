@@ -4,10 +4,18 @@
  */
 import { escapeLogLine } from '../report/escape.js';
 
+/** Where an error is in a repository file, for the Actions log to show it there as an annotation. */
+export interface LogAnnotation {
+  file: string;
+  line: number;
+  column: number;
+  title?: string;
+}
+
 export interface Logger {
   info(message: string): void;
   warning(message: string): void;
-  error(message: string): void;
+  error(message: string, at?: LogAnnotation): void;
   /**
    * Lines that quote untrusted text at length (scanner titles, package names), written together;
    * the Actions log fences them so no command runs inside. Without it, each is logged as info.

@@ -1,5 +1,5 @@
 /** What evaluation produces: one RuleResult per rule, and the verdict they add up to. */
-import type { FilePosition } from '../errors.js';
+import type { ConfigurationProblem, FilePosition } from '../errors.js';
 import type { Evidence, Finding, Severity, SuppressedFinding } from '../evidence/types.js';
 import type { Policy } from './schema.js';
 
@@ -36,6 +36,11 @@ export interface Decision {
   results: RuleResult[];
   /** Why the gate could not decide (verdict `error`): a failure to read or verify evidence. */
   errors: string[];
+  /**
+   * Set when the gate could not decide because it is misconfigured (an input, the policy file, the
+   * token's permissions), not because evidence was unreadable: every mistake, each with its place.
+   */
+  misconfiguration?: ConfigurationProblem[];
   /** Context a reviewer should see: where the policy came from, which image overrides applied. */
   notes?: string[];
   evaluatedAt: string;
@@ -92,6 +97,19 @@ export function undecided(
     policyOrigin,
     evidence,
   };
+}
+
+/** The gate is misconfigured: `errors` lists each problem as a line, `misconfiguration` with places. */
+export function misconfigured(
+  problems: ConfigurationProblem[],
+  mode: Decision['mode'],
+  now: Date,
+  policyOrigin: string,
+): Decision {
+  const lines = problems.map((p) =>
+    p.position ? `${p.position.file}:${p.position.line}:${p.position.column}: ${p.message}` : p.message,
+  );
+  return { ...undecided(lines, mode, now, policyOrigin), misconfiguration: problems };
 }
 
 /** A family of rules: adding one is adding a module to `rules/index.ts` and its title to `rules/titles.ts`. */

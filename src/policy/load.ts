@@ -4,7 +4,12 @@
  */
 import type { z } from 'zod';
 import { readRegularFile } from '../adapters/regular-file.js';
-import { ConfigurationError, formatPosition, type FilePosition } from '../errors.js';
+import {
+  ConfigurationError,
+  formatPosition,
+  type ConfigurationProblem,
+  type FilePosition,
+} from '../errors.js';
 import { closestMatch } from './did-you-mean.js';
 import { policySchema, type Policy } from './schema.js';
 import { parseYamlWithPositions } from './yaml-positions.js';
@@ -12,12 +17,16 @@ import { parseYamlWithPositions } from './yaml-positions.js';
 export const MAX_POLICY_BYTES = 1024 * 1024;
 
 export class PolicyError extends ConfigurationError<'invalid-policy'> {
-  readonly problems: string[];
+  /** Each problem as `file:line:column: what is wrong`. */
+  readonly lines: string[];
 
-  constructor(problems: string[]) {
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem(s))` : '';
-    super('invalid-policy', `${problems[0]}${more}`);
-    this.problems = problems;
+  constructor(problems: ConfigurationProblem[]) {
+    const lines = problems.map((p) =>
+      p.position ? `${formatPosition(p.position)}: ${p.message}` : p.message,
+    );
+    const more = lines.length > 1 ? ` (and ${lines.length - 1} more problem(s))` : '';
+    super('invalid-policy', `${lines[0]}${more}`, { problems });
+    this.lines = lines;
   }
 }
 
@@ -25,7 +34,12 @@ export class PolicyError extends ConfigurationError<'invalid-policy'> {
 export function parsePolicy(text: string, file: string): Policy {
   const { value, positions } = parseYamlWithPositions(text, file);
   if (value === null || value === undefined) {
-    throw new PolicyError([`${file}:1:1: the policy file is empty: start it with "version: 1"`]);
+    throw new PolicyError([
+      {
+        position: { file, line: 1, column: 1 },
+        message: 'the policy file is empty: start it with "version: 1"',
+      },
+    ]);
   }
   const result = policySchema.safeParse(value);
   if (!result.success) {
@@ -77,7 +91,7 @@ function describeIssue(
   issue: z.core.$ZodIssue,
   file: string,
   positions: Record<string, FilePosition>,
-): string[] {
+): ConfigurationProblem[] {
   const path = issue.path.map(String);
   if (issue.code === 'unrecognized_keys') {
     const known = knownKeysAt(path);
@@ -85,12 +99,12 @@ function describeIssue(
       const where = positions[[...path, key].join('.')] ?? nearestPosition(path, file, positions);
       const suggestion = closestMatch(key, known);
       const hint = suggestion ? `; did you mean "${suggestion}"?` : `; allowed here: ${known.join(', ')}`;
-      return `${formatPosition(where)}: unknown key ${JSON.stringify(key)}${hint}`;
+      return { position: where, message: `unknown key ${JSON.stringify(key)}${hint}` };
     });
   }
   const where = nearestPosition(path, file, positions);
   const label = path.length > 0 ? `${path.join('.')}: ` : '';
-  return [`${formatPosition(where)}: ${label}${describeMessage(issue)}`];
+  return [{ position: where, message: `${label}${describeMessage(issue)}` }];
 }
 
 function describeMessage(issue: z.core.$ZodIssue): string {

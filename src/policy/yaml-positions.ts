@@ -24,17 +24,21 @@ export function parseYamlWithPositions(text: string, file: string): PositionedYa
   const firstError = doc.errors[0];
   if (firstError) {
     const where = at(firstError.pos[0]);
-    throw new ConfigurationError(
-      'invalid-yaml',
-      `${where.file}:${where.line}:${where.column}: ${describeYamlFailure(firstError.message)}`,
-    );
+    const message = describeYamlFailure(firstError.message);
+    throw new ConfigurationError('invalid-yaml', `${where.file}:${where.line}:${where.column}: ${message}`, {
+      position: where,
+      problems: [{ position: where, message }],
+    });
   }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new ConfigurationError('invalid-yaml', `${file}:1:1: ${describeYamlFailure(message)}`);
+    const where = { file, line: 1, column: 1 };
+    throw new ConfigurationError('invalid-yaml', `${file}:1:1: ${describeYamlFailure(message)}`, {
+      problems: [{ position: where, message: describeYamlFailure(message) }],
+    });
   }
   const positions: Record<string, FilePosition> = {};
   collectPositions(doc.contents, [], positions, at, 0, file);
@@ -52,10 +56,10 @@ function collectPositions(
   if (depth > MAX_DEPTH) {
     const range = (node as Node | null)?.range;
     const where = range ? at(range[0]) : { file, line: 1, column: 1 };
-    throw new ConfigurationError(
-      'invalid-yaml',
-      `${where.file}:${where.line}:${where.column}: nesting deeper than ${MAX_DEPTH} levels is not a policy`,
-    );
+    const message = `nesting deeper than ${MAX_DEPTH} levels is not a policy`;
+    throw new ConfigurationError('invalid-yaml', `${where.file}:${where.line}:${where.column}: ${message}`, {
+      problems: [{ position: where, message }],
+    });
   }
   if (isMap(node)) {
     for (const pair of node.items) {

@@ -4,6 +4,7 @@
  * paths are files of the repository is answered by the caller.
  */
 import type { CheckRunAnnotation } from '../adapters/github.js';
+import type { ConfigurationProblem } from '../errors.js';
 import type { Finding } from '../evidence/types.js';
 import type { Decision, RuleResult } from '../policy/decision.js';
 import { stripControl, truncate } from './escape.js';
@@ -36,6 +37,7 @@ export function renderAnnotations(decision: Decision, options: AnnotationOptions
     ...reported.filter((r) => r.status === 'warn'),
   ];
   const all = [
+    ...(decision.misconfiguration ?? []).flatMap((problem) => problemAnnotation(problem, options)),
     ...ordered.flatMap((result) => ruleAnnotation(result, options)),
     ...ordered.flatMap((result) => findingAnnotations(result, options)),
   ];
@@ -45,6 +47,10 @@ export function renderAnnotations(decision: Decision, options: AnnotationOptions
 /** Candidate repository paths a decision points at, for the caller to check on disk. */
 export function annotationPaths(decision: Decision): string[] {
   const paths = new Set<string>();
+  for (const problem of decision.misconfiguration ?? []) {
+    const path = problem.position && problemPath(problem.position.file);
+    if (path) paths.add(path);
+  }
   for (const result of decision.results) {
     if (result.position) {
       const path = repoPathOf(result.position.file);
@@ -67,6 +73,26 @@ export function repoPathOf(file: string): string | undefined {
   if (path === '' || path.startsWith('/') || /^[A-Za-z]:/.test(path) || /[\s:]/.test(path)) return undefined;
   if (path.split('/').some((part) => part === '..' || part === '')) return undefined;
   return path;
+}
+
+/** A policy read at another commit (`file@ref`) has other lines than this checkout's copy. */
+function problemPath(file: string): string | undefined {
+  return file.includes('@') ? undefined : repoPathOf(file);
+}
+
+function problemAnnotation(problem: ConfigurationProblem, options: AnnotationOptions): CheckRunAnnotation[] {
+  const path = problem.position && problemPath(problem.position.file);
+  if (!problem.position || !path || !options.isRepoFile(path)) return [];
+  return [
+    {
+      path,
+      start_line: problem.position.line,
+      end_line: problem.position.line,
+      annotation_level: 'failure',
+      title: 'Misconfigured',
+      message: plain(problem.message, MAX_MESSAGE),
+    },
+  ];
 }
 
 function ruleAnnotation(result: RuleResult, options: AnnotationOptions): CheckRunAnnotation[] {

@@ -1,6 +1,8 @@
 /** Decision → the check run's conclusion and output, as GitHub's checks API takes them. Pure. */
 import type { CheckRunAnnotation } from '../adapters/github.js';
+import type { ConfigurationProblem } from '../errors.js';
 import type { Decision } from '../policy/decision.js';
+import { stripControl, truncate } from './escape.js';
 import { renderAnnotations } from './annotations.js';
 import { renderMarkdown, type FullReportLink } from './markdown.js';
 import { previewVerdictLabel } from './preview.js';
@@ -28,8 +30,9 @@ export function checkConclusion(decision: Decision): CheckConclusion {
 
 export function renderCheckRun(decision: Decision, options: CheckRunOptions): CheckRunCompletion {
   const failing = decision.results.filter((r) => r.status === 'fail').length;
-  const title =
-    decision.verdict === 'error'
+  const title = decision.misconfiguration
+    ? misconfiguredTitle(decision.misconfiguration)
+    : decision.verdict === 'error'
       ? 'Could not decide: evidence unreadable'
       : decision.verdict === 'fail'
         ? `${failing} rule(s) failed`
@@ -50,6 +53,14 @@ export function renderCheckRun(decision: Decision, options: CheckRunOptions): Ch
       annotations,
     },
   };
+}
+
+/** "Misconfigured: …": the one problem, or how many there are and in which file. */
+function misconfiguredTitle(problems: ConfigurationProblem[]): string {
+  if (problems.length === 1) return `Misconfigured: ${truncate(stripControl(problems[0]!.message), 200)}`;
+  const files = [...new Set(problems.map((p) => p.position?.file))];
+  const where = files.length === 1 && files[0] ? ` in ${truncate(stripControl(files[0]), 150)}` : '';
+  return `Misconfigured: ${problems.length} problems${where}`;
 }
 
 /** The process exit code of the CLI contract: 0 pass, 1 policy failed, 2 could not decide. */

@@ -63,6 +63,7 @@ export function renderJsonReport(
     })),
     stats: decision.evidence?.stats,
     errors: decision.errors,
+    ...(decision.misconfiguration ? { misconfiguration: decision.misconfiguration } : {}),
     results: decision.results,
     // What the change's own policy would decide on the same evidence (pull requests that edit it).
     preview: decision.preview,

@@ -6,7 +6,7 @@
  * <details> block is never cut in half.
  */
 import type { Decision, RuleResult, RuleStatus } from '../policy/decision.js';
-import { formatPosition } from '../errors.js';
+import { formatPosition, type ConfigurationProblem } from '../errors.js';
 import {
   SEVERITIES,
   type ArtifactVerification,
@@ -80,7 +80,7 @@ export function verdictLabel(decision: Decision): string {
     case 'fail':
       return `failed${audit}`;
     case 'error':
-      return `could not decide${audit}`;
+      return decision.misconfiguration ? `is misconfigured${audit}` : `could not decide${audit}`;
   }
 }
 
@@ -92,8 +92,9 @@ function renderHeadline(decision: Decision, checkName: string): string {
   const icon = decision.verdict === 'pass' ? '✅' : decision.verdict === 'fail' ? '❌' : '⚠️';
   const failing = decision.results.filter((r) => r.status === 'fail').length;
   const warning = decision.results.filter((r) => r.status === 'warn').length;
-  const tally =
-    decision.verdict === 'error'
+  const tally = decision.misconfiguration
+    ? 'The gate is set up wrong, so it could not decide and fails closed: fix what is listed below and run it again.'
+    : decision.verdict === 'error'
       ? 'The evidence could not be read or verified, so the gate fails closed.'
       : `${failing} failing rule(s), ${warning} warning(s), ${decision.results.length} rule(s) evaluated.`;
   return `## ${icon} ${escapeMarkdown(checkName, 100)} ${verdictLabel(decision)}\n\n${tally}`;
@@ -117,11 +118,28 @@ function renderNotes(decision: Decision): string {
 }
 
 function renderErrors(decision: Decision): string {
+  if (decision.misconfiguration) return renderMisconfiguration(decision.misconfiguration);
   if (decision.errors.length === 0) return '';
   return [
     '### Why the gate could not decide',
     '',
     ...decision.errors.map((e) => `- ${escapeMarkdown(e, 1000)}`),
+  ].join('\n');
+}
+
+function renderMisconfiguration(problems: ConfigurationProblem[]): string {
+  const files = [...new Set(problems.flatMap((p) => (p.position ? [p.position.file] : [])))];
+  const lint =
+    files.length > 0 ? files.map((file) => escapeCode(`supply-chain-gate policy lint ${file}`)) : [];
+  return [
+    `### What to fix (${problems.length} problem${problems.length === 1 ? '' : 's'})`,
+    '',
+    ...problems.map((problem) =>
+      problem.position
+        ? `- ${escapeCode(formatPosition(problem.position))} ${escapeMarkdownWithCode(problem.message)}`
+        : `- ${escapeMarkdownWithCode(problem.message)}`,
+    ),
+    ...(lint.length > 0 ? ['', `Check the file before you push: ${lint.join(', ')}.`] : []),
   ].join('\n');
 }
 

@@ -119,7 +119,7 @@ describe('supply-chain-gate CLI', () => {
     });
     expect(check.code).toBe(2);
     expect(check.stdout).toMatch(
-      /bad-policy\.yml:3:3: vulnerabilities\.fail-on: expected array, received string/,
+      /bad-policy\.yml:3:3`? vulnerabilities\.fail-on: expected array, received string/,
     );
     const lint = await runCliCaptured(['policy', 'lint', policy, join(DEMO, 'policy.yml')], { cwd: dir });
     expect(lint.code).toBe(2);

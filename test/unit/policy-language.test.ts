@@ -75,7 +75,7 @@ function problems(text: string): string[] {
   try {
     parsePolicy(text, 'policy.yml');
   } catch (error) {
-    return error instanceof PolicyError ? error.problems : [(error as Error).message];
+    return error instanceof PolicyError ? error.lines : [(error as Error).message];
   }
   throw new Error('expected a policy error');
 }

@@ -5,7 +5,7 @@ function problemsOf(text: string): string[] {
   try {
     parsePolicy(text, 'policy.yml');
   } catch (error) {
-    if (error instanceof PolicyError) return error.problems;
+    if (error instanceof PolicyError) return error.lines;
     if (error instanceof Error) return [error.message];
   }
   throw new Error('expected the policy to be rejected');
