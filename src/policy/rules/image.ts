@@ -8,6 +8,9 @@ import { findSecrets, type SecretMatch } from '../../evidence/secrets.js';
 import type { RuleFamily, RuleStatus } from '../decision.js';
 import { imageMatches } from '../image-patterns.js';
 import type { Policy } from '../schema.js';
+import { parsePurl } from '../../evidence/scans/purl.js';
+import { describeSigner } from '../../sigstore/identity-policy.js';
+import { indexSignature } from '../attestation-trust.js';
 import { familyResults, type FamilyCheck } from './rule-mode.js';
 import { FAMILY_TITLES } from './titles.js';
 
@@ -30,7 +33,7 @@ export const imageRules: RuleFamily = {
         label ? { ...check, platform: label, title: `${check.title} (${label})` } : check;
       if (config['non-root']) checks.push(per(nonRoot(image)));
       if (config.secrets) checks.push(per(secretsInConfig(image, evidence.image)));
-      if (config['base-images']) checks.push(per(baseImage(image, evidence, config['base-images'])));
+      if (config['base-images']) checks.push(per(baseImage(image, evidence, config['base-images'], policy)));
       if (config['max-size'] !== undefined) checks.push(per(maxSize(image, config['max-size'])));
       if (config['max-layers'] !== undefined) checks.push(per(maxLayers(image, config['max-layers'])));
       if (config['required-labels'])
@@ -200,15 +203,16 @@ function baseImage(
   image: PlatformImage,
   evidence: Evidence,
   config: NonNullable<Policy['image']['base-images']>,
+  policy: Policy,
 ): Check {
-  const bases = baseImagesOf(image, evidence);
+  const { bases, via, unused } = baseImagesOf(image, evidence, policy);
   if (bases.length === 0) {
     const status = config.unknown === 'pass' ? 'pass' : config.unknown;
     return result(
       'base-images',
       status,
       'Base image unknown',
-      'Neither the org.opencontainers.image.base.name annotation nor verified provenance names the base image.',
+      `Neither the org.opencontainers.image.base.name annotation nor verified provenance names the base image.${unused}`,
       'Build with `docker buildx build --annotation org.opencontainers.image.base.name=…` (BuildKit sets it with provenance on) or publish SLSA provenance.',
     );
   }
@@ -218,28 +222,89 @@ function baseImage(
         'base-images',
         'fail',
         'Base image not allowed',
-        `Built on ${denied.join(', ')}; allowed: ${config.allow.join(', ')}.`,
+        `Built on ${denied.join(', ')}${via}; allowed: ${config.allow.join(', ')}.`,
         'Rebuild on an allowed base image, or add it to image.base-images.allow.',
       )
-    : result('base-images', 'pass', 'Base image allowed', `Built on ${bases.join(', ')}.`);
+    : result('base-images', 'pass', 'Base image allowed', `Built on ${bases.join(', ')}${via}.`);
 }
 
-/** Base names as `registry/repository:tag`, from the annotation or verified SLSA provenance. */
-function baseImagesOf(image: PlatformImage, evidence: Evidence): string[] {
+/**
+ * Base names as `registry/repository:tag`, from the annotation, verified SLSA provenance, or
+ * BuildKit's provenance in the index when the index is signed by an allowed signer (or the policy
+ * accepts unsigned BuildKit content): `via` says which, `unused` what was there but not trusted.
+ */
+function baseImagesOf(
+  image: PlatformImage,
+  evidence: Evidence,
+  policy: Policy,
+): { bases: string[]; via: string; unused: string } {
   const annotated =
     image.annotations['org.opencontainers.image.base.name'] ??
     evidence.image.annotations?.['org.opencontainers.image.base.name'];
-  if (annotated) return [normalizeImage(annotated)];
+  if (annotated) return { bases: [normalizeImage(annotated)], via: '', unused: '' };
   const fromProvenance = new Set<string>();
   for (const verification of evidence.verifications ?? []) {
     if (verification.status !== 'verified' || !verification.statement) continue;
     if (!SLSA_PROVENANCE.test(verification.statement.predicateType)) continue;
     for (const uri of dependencyUris(verification.statement.predicate)) {
-      const match = /^(?:pkg:docker\/|docker:\/\/|oci:\/\/)(.+)$/.exec(uri);
-      if (match) fromProvenance.add(normalizeImage(decodeURIComponent(match[1]!.split('?')[0]!)));
+      const base = imageOfDependency(uri);
+      if (base) fromProvenance.add(base);
     }
   }
-  return [...fromProvenance];
+  if (fromProvenance.size > 0) return { bases: [...fromProvenance], via: '', unused: '' };
+  const buildkit = (evidence.buildkitAttestations ?? []).filter(
+    (a) => a.platformDigest === image.digest && a.statement !== undefined,
+  );
+  const named = new Set(
+    buildkit
+      .flatMap((a) => dependencyUris(a.statement!.predicate).map(imageOfDependency))
+      .filter((base): base is string => base !== undefined),
+  );
+  if (named.size === 0) return { bases: [], via: '', unused: '' };
+  const index = indexSignature(evidence, policy.signatures);
+  if (index.signed) {
+    return {
+      bases: [...named],
+      via: ` (BuildKit provenance, attested through the signed index (${describeSigner(index.signer)}))`,
+      unused: '',
+    };
+  }
+  if (policy.sbom['accept-unsigned']) {
+    return {
+      bases: [...named],
+      via: ' (unsigned BuildKit provenance, accepted by sbom.accept-unsigned)',
+      unused: '',
+    };
+  }
+  return {
+    bases: [],
+    via: '',
+    unused: ` BuildKit provenance names ${[...named].join(', ')}, but it is unsigned registry content (${index.reason}); sign the index or set sbom.accept-unsigned to use it.`,
+  };
+}
+
+/**
+ * An image a provenance dependency names: `pkg:docker/golang@1.22-alpine?platform=…` (BuildKit),
+ * `docker://…`, `oci://…`. BuildKit's Dockerfile frontend (`docker/dockerfile`, the `# syntax=`
+ * image) runs the build but is no base of the image.
+ */
+function imageOfDependency(uri: string): string | undefined {
+  if (uri.startsWith('pkg:docker/')) {
+    const purl = parsePurl(uri);
+    if (!purl) return undefined;
+    const repository = purl.namespace ? `${purl.namespace}/${purl.name}` : purl.name;
+    if (/^(docker\.io\/)?docker\/dockerfile(-upstream)?$/.test(repository)) return undefined;
+    const version = purl.version ?? '';
+    return normalizeImage(
+      version.startsWith('sha256:')
+        ? `${repository}@${version}`
+        : version
+          ? `${repository}:${version}`
+          : repository,
+    );
+  }
+  const match = /^(?:docker:\/\/|oci:\/\/)(.+)$/.exec(uri);
+  return match ? normalizeImage(decodeURIComponent(match[1]!.split('?')[0]!)) : undefined;
 }
 
 function dependencyUris(predicate: unknown): string[] {
