@@ -21,6 +21,7 @@ import { readScanFile, readVex, type VexOrigin } from './scan-files.js';
 import { readBuildKitAttestations, type BuildKitEvidence } from './buildkit-attestations.js';
 import { sbomsOfVerifications } from './sbom/attested-sboms.js';
 import { readSbomFile } from './sbom/sbom-files.js';
+import { inventoryFilesystem } from './final-filesystem.js';
 import type { DiscoveredArtifact, Evidence, GeneratedProvenance, LayerScan } from './types.js';
 
 export interface EvidenceDeps {
@@ -110,6 +111,11 @@ async function collectFromStore(
   });
   const layerScan = policy && effectivePolicy(policy, image.name).image['scan-layers'];
   const layerScans = layerScan ? await scanImageLayers(store, image, layerScan) : undefined;
+  const imagePolicy = policy && effectivePolicy(policy, image.name).image;
+  const filesystems =
+    imagePolicy && (imagePolicy['no-shell'] || imagePolicy['no-package-manager'])
+      ? await Promise.all(image.platforms.map((platform) => inventoryFilesystem(store, platform)))
+      : undefined;
   const stats = deps.requestLog?.statsSince(mark);
   const sboms = [...fileSboms, ...(buildkit?.sboms ?? []), ...sbomsOfVerifications(verifications)];
   return {
@@ -121,6 +127,7 @@ async function collectFromStore(
     verifications,
     ...(stats ? { stats } : {}),
     ...(layerScans ? { layerScans } : {}),
+    ...(filesystems ? { filesystems } : {}),
     repositoryUrl: inputs.repositoryUrl,
     ...(made ? { generatedProvenance: made.generated } : {}),
     ...buildkitFields(buildkit),

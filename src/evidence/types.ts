@@ -409,6 +409,18 @@ export interface LayerScan {
   findings: Array<{ layerDigest: string; path: string; kind: string; key?: string; redacted: string }>;
 }
 
+/** The final filesystem of one platform image (layers applied, whiteouts honoured): what minimal-image rules judge. */
+export interface FilesystemInventory {
+  manifestDigest: string;
+  platform?: Platform;
+  /** Paths in the final filesystem. */
+  paths: number;
+  /** Shells and package managers there, each with the layer that put it there. */
+  found: Array<{ path: string; kind: 'shell' | 'package-manager'; layerDigest: string; linkTarget?: string }>;
+  /** Layers not read, and why: what they hold is unknown. */
+  skipped: Array<{ layerDigest: string; reason: string }>;
+}
+
 /**
  * The provenance this run made for the image. When signed, its bundle is also among `discovered`
  * (found where it was pushed, or added as made) and verified like any other attestation.
@@ -443,6 +455,8 @@ export interface Evidence {
   repositoryUrl?: string;
   /** Provenance made by this run, when the `provenance` input asked for it. */
   generatedProvenance?: GeneratedProvenance;
+  /** Present when the policy asks for image.no-shell or image.no-package-manager: one per platform image. */
+  filesystems?: FilesystemInventory[];
   /** Statements BuildKit stored in the gated index, bound to their platform images. */
   buildkitAttestations?: BuildKitAttestation[];
   /** SBOMs from files, BuildKit attestations and verified attestations. */

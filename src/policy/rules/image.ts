@@ -10,7 +10,8 @@ import { imageMatches } from '../image-patterns.js';
 import type { Policy } from '../schema.js';
 import { parsePurl } from '../../evidence/scans/purl.js';
 import { describeSigner } from '../../sigstore/identity-policy.js';
-import { indexSignature } from '../attestation-trust.js';
+import { indexSignature, judgeSboms, sbomSourceLabel } from '../attestation-trust.js';
+import { usablePackages } from './sbom.js';
 import { familyResults, type FamilyCheck } from './rule-mode.js';
 import { FAMILY_TITLES } from './titles.js';
 
@@ -38,6 +39,10 @@ export const imageRules: RuleFamily = {
       if (config['max-layers'] !== undefined) checks.push(per(maxLayers(image, config['max-layers'])));
       if (config['required-labels'])
         checks.push(per(requiredLabels(image, config['required-labels'], evidence.repositoryUrl)));
+      if (config['no-shell']) checks.push(per(minimalTools(image, evidence, 'shell')));
+      if (config['no-package-manager']) checks.push(per(minimalTools(image, evidence, 'package-manager')));
+      if (config['max-packages'] !== undefined)
+        checks.push(per(maxPackages(image, policy, evidence, config['max-packages'])));
     }
     if (config['scan-layers'] !== false) checks.push(secretFiles(evidence));
     if (config['forbid-tags'].length > 0) checks.push(forbiddenTag(evidence.image, config['forbid-tags']));
@@ -323,6 +328,87 @@ function normalizeImage(text: string): string {
   } catch {
     return text;
   }
+}
+
+/** `image.no-shell` / `image.no-package-manager`: what the final filesystem holds, and which layer put it there. */
+function minimalTools(image: PlatformImage, evidence: Evidence, kind: 'shell' | 'package-manager'): Check {
+  const ruleId = kind === 'shell' ? 'no-shell' : 'no-package-manager';
+  const what = kind === 'shell' ? 'shell' : 'package manager';
+  const inventory = evidence.filesystems?.find((entry) => entry.manifestDigest === image.digest);
+  if (!inventory) {
+    return result(
+      ruleId,
+      'fail',
+      'Layers were not read',
+      `The policy asks for image.${ruleId}, but the image's layers could not be read.`,
+      'Check that the image layers are reachable.',
+    );
+  }
+  const found = inventory.found.filter((entry) => entry.kind === kind);
+  const unread = inventory.skipped.map((s) => `${s.layerDigest.slice(7, 19)} (${s.reason})`);
+  const unreadNote = unread.length > 0 ? ` Layers not read: ${unread.join('; ')}.` : '';
+  if (found.length > 0) {
+    const listed = found.map(
+      (entry) =>
+        `${entry.path}${entry.linkTarget ? ` → ${entry.linkTarget}` : ''} (layer ${entry.layerDigest.slice(7, 19)})`,
+    );
+    return result(
+      ruleId,
+      'fail',
+      `${found.length} ${what}(s) in the final filesystem`,
+      `${listed.join('; ')}.${unreadNote}`,
+      kind === 'shell'
+        ? 'Copy only the runtime files into a distroless or scratch final stage (`FROM gcr.io/distroless/static` or `FROM scratch`), so no shell is left for an attacker to run.'
+        : 'Install packages in a build stage and copy the results into a final stage without the package manager (distroless, scratch, or `apk del`/`rm` in the same layer that used it).',
+    );
+  }
+  if (unread.length > 0) {
+    // A layer not read may hold one: fail closed.
+    return result(
+      ruleId,
+      'fail',
+      `Cannot tell whether a ${what} is there`,
+      `No ${what} in the layers read, but some were not read.${unreadNote}`,
+      'Keep layers within the size the gate reads, as gzip or plain tar.',
+    );
+  }
+  return result(
+    ruleId,
+    'pass',
+    `No ${what} in the final filesystem`,
+    `${inventory.paths} path(s) in the final filesystem; no ${what} in a bin or sbin directory.`,
+  );
+}
+
+/** `image.max-packages`: the distinct packages of the SBOMs the policy trusts for this platform. */
+function maxPackages(image: PlatformImage, policy: Policy, evidence: Evidence, limit: number): Check {
+  const judged = judgeSboms(policy, evidence).filter((entry) => entry.covers.includes(image.digest));
+  const usable = judged.filter((entry) => entry.usable);
+  if (usable.length === 0) {
+    return result(
+      'max-packages',
+      'fail',
+      'Packages cannot be counted: no SBOM the policy trusts',
+      `No SBOM the gate may use covers ${image.digest}${judged.length > 0 ? ` (not used: ${judged.map((j) => `${sbomSourceLabel(j.sbom)}: ${j.trust}`).join('; ')})` : ''}.`,
+      'Attach an SBOM (docker buildx build --sbom=true with a signed index, actions/attest-sbom, or the "sbom" input).',
+    );
+  }
+  const count = usablePackages(usable, image.digest).length;
+  const from = usable.map((entry) => sbomSourceLabel(entry.sbom)).join(', ');
+  return count > limit
+    ? result(
+        'max-packages',
+        'fail',
+        'Too many packages',
+        `${count} packages, over the limit of ${limit}, per ${from}.`,
+        'Use a smaller base image (distroless, alpine) and copy only what the application needs into the final stage.',
+      )
+    : result(
+        'max-packages',
+        'pass',
+        'Package count within limit',
+        `${count} packages (limit ${limit}), per ${from}.`,
+      );
 }
 
 function maxSize(image: PlatformImage, limit: number): Check {
