@@ -47,6 +47,7 @@ Usage:
         [--repository-url URL]   (this repository, for image.required-labels; default https://github.com/OWNER/NAME)
         [--attestations-repository OWNER/NAME] [--attestations-org ORG]   (GitHub attestations; need --github-api)
         [--bundle FILE]… [--trusted-root FILE]   (sigstore bundles of the image; replace the embedded roots)
+        [--sbom FILE]…   (SBOMs of the image your workflow made: SPDX 2.2/2.3 or CycloneDX 1.4–1.6 JSON)
         [--verification-summary [--push-verification-summary registry,github] [--sigstore public-good|github|auto]
          [--verification-summary-path FILE] [--context FILE]]   (sign a SLSA verification summary of the result;
          needs the OIDC token of a job with id-token: write)
@@ -147,6 +148,7 @@ async function checkCommand(args: string[], io: CliIo): Promise<number> {
     scan: { type: 'string', multiple: true },
     vex: { type: 'string', multiple: true },
     bundle: { type: 'string', multiple: true },
+    sbom: { type: 'string', multiple: true },
     'trusted-root': { type: 'string' },
     json: { type: 'string' },
     markdown: { type: 'string' },
@@ -183,6 +185,7 @@ async function checkCommand(args: string[], io: CliIo): Promise<number> {
     scanPaths: values.scan ?? [],
     vexPaths: values.vex ?? [],
     bundlePaths: values.bundle ?? [],
+    sbomPaths: values.sbom ?? [],
     trustedRootPath: values['trusted-root'],
     mode: modeOption(values.mode),
     checkName: values['check-name'] ?? DEFAULT_CHECK_NAME,

@@ -313,6 +313,11 @@ async function readInputs(target: Awaited<ReturnType<typeof readReportTarget>>):
       .flatMap((line) => line.split(','))
       .map((path) => path.trim())
       .filter(Boolean),
+    sbomPaths: core
+      .getMultilineInput('sbom')
+      .flatMap((line) => line.split(','))
+      .map((path) => path.trim())
+      .filter(Boolean),
     trustedRootPath: optional('trusted-root'),
     mode,
     ...target.report,

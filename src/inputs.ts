@@ -50,6 +50,8 @@ export interface RunInputs {
   scanPaths: string[];
   /** OpenVEX or CycloneDX VEX files in the workspace (the repository) that may suppress findings. */
   vexPaths?: string[];
+  /** SBOM files (SPDX 2.2/2.3 or CycloneDX 1.4–1.6 JSON) of the gated image, made by the workflow. */
+  sbomPaths?: string[];
   /** Sigstore bundle files about the gated image (JSON, or JSON Lines of several). */
   bundlePaths?: string[];
   /** A trusted_root.json (or JSON Lines of roots) that replaces the embedded Sigstore roots. */

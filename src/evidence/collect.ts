@@ -18,6 +18,10 @@ import { collectLocalImageEvidence } from './local-image.js';
 import { readBundleFiles, verifySignatures } from './signatures.js';
 import { DEFAULT_LAYER_SCAN_LIMITS, scanLayersForSecrets } from './layer-scan.js';
 import { readScanFile, readVex, type VexOrigin } from './scan-files.js';
+import { readBuildKitAttestations, type BuildKitEvidence } from './buildkit-attestations.js';
+import { sbomsOfVerifications } from './sbom/attested-sboms.js';
+import { readSbomFile } from './sbom/sbom-files.js';
+import { inventoryFilesystem } from './final-filesystem.js';
 import type { DiscoveredArtifact, Evidence, GeneratedProvenance, LayerScan } from './types.js';
 
 export interface EvidenceDeps {
@@ -64,7 +68,7 @@ async function collectFromStore(
   // VEX, like the policy, comes from the base commit on pull request events.
   const vexOrigin: VexOrigin = { workspace: inputs.workspace, base: inputs.policyBase, github: deps.github };
   // Scans and VEX documents are files: read them while the registry answers.
-  const [image, scans, inputVex] = await Promise.all([
+  const [image, scans, inputVex, fileSboms] = await Promise.all([
     (local ? collectLocalImageEvidence : collectImageEvidence)(
       { reference: inputs.image, parsed, digest: inputs.digest, platforms: inputs.platforms },
       store,
@@ -72,12 +76,17 @@ async function collectFromStore(
     ),
     Promise.all(inputs.scanPaths.map((path) => readScanFile(path, inputs.workspace))),
     Promise.all((inputs.vexPaths ?? []).map((path) => readVex(path, vexOrigin))),
+    Promise.all((inputs.sbomPaths ?? []).map((path) => readSbomFile(path, inputs.workspace))),
   ]);
   // The policy's own VEX files (per image, so after the image's name is known).
   const policyVexPaths = policy ? effectivePolicy(policy, image.name).vulnerabilities.vex : [];
   const vex = [...inputVex, ...(await Promise.all(policyVexPaths.map((path) => readVex(path, vexOrigin))))];
-  const found = await discovery.finish();
-  const lookups = found.lookups;
+  // BuildKit's attestation manifests are in the index itself: read while discovery answers.
+  const [found, buildkit] = await Promise.all([
+    discovery.finish(),
+    image.attestationManifests ? readBuildKitAttestations(store, image) : undefined,
+  ]);
+  const lookups = [...found.lookups, ...(buildkit?.lookups ?? [])];
   // The provenance this run made counts once: as found where it was pushed, else as made.
   const madeArtifact =
     made?.artifact &&
@@ -102,7 +111,13 @@ async function collectFromStore(
   });
   const layerScan = policy && effectivePolicy(policy, image.name).image['scan-layers'];
   const layerScans = layerScan ? await scanImageLayers(store, image, layerScan) : undefined;
+  const imagePolicy = policy && effectivePolicy(policy, image.name).image;
+  const filesystems =
+    imagePolicy && (imagePolicy['no-shell'] || imagePolicy['no-package-manager'])
+      ? await Promise.all(image.platforms.map((platform) => inventoryFilesystem(store, platform)))
+      : undefined;
   const stats = deps.requestLog?.statsSince(mark);
+  const sboms = [...fileSboms, ...(buildkit?.sboms ?? []), ...sbomsOfVerifications(verifications)];
   return {
     image,
     scans,
@@ -112,9 +127,16 @@ async function collectFromStore(
     verifications,
     ...(stats ? { stats } : {}),
     ...(layerScans ? { layerScans } : {}),
+    ...(filesystems ? { filesystems } : {}),
     repositoryUrl: inputs.repositoryUrl,
     ...(made ? { generatedProvenance: made.generated } : {}),
+    ...buildkitFields(buildkit),
+    ...(sboms.length > 0 ? { sboms } : {}),
   };
+}
+
+function buildkitFields(buildkit: BuildKitEvidence | undefined): Pick<Evidence, 'buildkitAttestations'> {
+  return buildkit && buildkit.attestations.length > 0 ? { buildkitAttestations: buildkit.attestations } : {};
 }
 
 async function scanImageLayers(

@@ -12,7 +12,14 @@ import {
   type ImageStore,
   type ManifestDocument,
 } from '../adapters/image-store.js';
-import type { ImageConfigFacts, ImageEvidence, ImageLayer, Platform, PlatformImage } from './types.js';
+import type {
+  AttestationManifestDescriptor,
+  ImageConfigFacts,
+  ImageEvidence,
+  ImageLayer,
+  Platform,
+  PlatformImage,
+} from './types.js';
 
 export const MAX_IMAGE_CONFIG_BYTES = 8 * 1024 * 1024;
 
@@ -94,10 +101,12 @@ export async function collectImageEvidence(
   if (byDigest === undefined) onGatedDigest({ digest: bound.digest });
 
   let platforms: PlatformImage[];
+  let attestationManifests: AttestationManifestDescriptor[] | undefined;
   if (isIndexMediaType(bound.mediaType)) {
     const { images, indexes } = await expandIndex(bound, store);
     // Signatures on an index inside the gated one speak for the images under it too.
     for (const nested of indexes) onGatedDigest({ digest: nested.digest });
+    attestationManifests = listAttestationManifests(bound);
     const chosen = choosePlatformManifests(bound.digest, images, input.platforms);
     for (const descriptor of chosen) {
       onGatedDigest({
@@ -136,7 +145,25 @@ export async function collectImageEvidence(
     ...(primary?.config === undefined ? {} : { config: primary.config }),
     layers: primary?.layers ?? [],
     source: { kind: store.kind, uri: store.location, digest: bound.digest },
+    ...(attestationManifests && attestationManifests.length > 0 ? { attestationManifests } : {}),
   };
+}
+
+/** buildx marks the manifests holding its provenance and SBOMs so; they are not platform images. */
+function isAttestationManifest(descriptor: Descriptor): boolean {
+  return descriptor.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest';
+}
+
+function listAttestationManifests(index: ManifestDocument): AttestationManifestDescriptor[] {
+  return indexDescriptors(index)
+    .filter(isAttestationManifest)
+    .map((descriptor) => {
+      const reference = descriptor.annotations?.['vnd.docker.reference.digest'];
+      return {
+        digest: descriptor.digest,
+        ...(typeof reference === 'string' ? { referenceDigest: reference } : {}),
+      };
+    });
 }
 
 async function readPlatformImage(
@@ -233,9 +260,7 @@ function choosePlatformManifests(
   requested: Platform[] | undefined,
 ): Descriptor[] {
   // buildx stores its provenance and SBOM next to the images, marked with platform unknown/unknown.
-  const images = listed.filter(
-    (descriptor) => descriptor.annotations?.['vnd.docker.reference.type'] !== 'attestation-manifest',
-  );
+  const images = listed.filter((descriptor) => !isAttestationManifest(descriptor));
   const available = images.map((descriptor) => formatPlatform(descriptor.platform)).join(', ') || 'none';
   if (requested === undefined || requested.length === 0) {
     if (images.length > 0) return images;

@@ -15,7 +15,22 @@ export interface TarReaderOptions {
   /** Which files' content to keep, and how many bytes of it. */
   wantContent(path: string): number;
   onEntry(entry: TarEntry): void;
+  /** Entries that are not regular files (links, directories), for readers that rebuild a filesystem. */
+  onOtherEntry?(entry: TarOtherEntry): void;
 }
+
+export interface TarOtherEntry {
+  path: string;
+  type: 'symlink' | 'hardlink' | 'directory';
+  /** Where a link points, as the archive writes it. */
+  linkTarget?: string;
+}
+
+const OTHER_TYPES: Record<string, TarOtherEntry['type']> = {
+  '1': 'hardlink',
+  '2': 'symlink',
+  '5': 'directory',
+};
 
 export class TarFormatError extends Error {}
 
@@ -26,8 +41,11 @@ export function createTarReader(options: TarReaderOptions) {
   let state: 'header' | 'body' | 'end' = 'header';
   let remaining = 0; // body bytes of the current entry, padded to a block
   let bodySize = 0;
-  let current: { path: string; type: string; keep: number; chunks: Buffer[]; kept: number } | undefined;
+  let current:
+    | { path: string; type: string; keep: number; chunks: Buffer[]; kept: number; linkTarget: string }
+    | undefined;
   let nextPath: string | undefined; // from a pax 'x' or GNU 'L' header
+  let nextLinkTarget: string | undefined; // from a pax 'x' (linkpath) or GNU 'K' header
   let meta: Buffer[] | undefined; // collecting a pax/GNU header body
 
   function finishEntry(): void {
@@ -35,13 +53,24 @@ export function createTarReader(options: TarReaderOptions) {
     if (meta) {
       const text = Buffer.concat(meta).toString('utf8');
       if (current.type === 'L') nextPath = text.replace(/\0.*$/s, '');
-      else if (current.type === 'x') nextPath = paxPath(text) ?? nextPath;
+      else if (current.type === 'K') nextLinkTarget = text.replace(/\0.*$/s, '');
+      else if (current.type === 'x') {
+        nextPath = paxPath(text) ?? nextPath;
+        nextLinkTarget = paxRecordValue(text, 'linkpath') ?? nextLinkTarget;
+      }
       meta = undefined;
     } else if (current.type === '0' || current.type === '\0' || current.type === '7') {
       options.onEntry({
         path: current.path,
         size: bodySize,
         content: current.keep > 0 ? Buffer.concat(current.chunks).subarray(0, current.keep) : undefined,
+      });
+    } else if (options.onOtherEntry && OTHER_TYPES[current.type]) {
+      const type = OTHER_TYPES[current.type]!;
+      options.onOtherEntry({
+        path: current.path,
+        type,
+        ...(type === 'directory' ? {} : { linkTarget: current.linkTarget }),
       });
     }
     current = undefined;
@@ -59,10 +88,14 @@ export function createTarReader(options: TarReaderOptions) {
       ? cString(block, 345, 155)
       : '';
     const path = nextPath ?? (prefix ? `${prefix}/${name}` : name);
-    if (type !== 'x' && type !== 'L' && type !== 'g') nextPath = undefined;
+    const linkTarget = nextLinkTarget ?? cString(block, 157, 100);
+    if (type !== 'x' && type !== 'L' && type !== 'K' && type !== 'g') {
+      nextPath = undefined;
+      nextLinkTarget = undefined;
+    }
     bodySize = octal(block, 124, 12);
     remaining = Math.ceil(bodySize / BLOCK) * BLOCK;
-    const isMeta = type === 'x' || type === 'L' || type === 'g';
+    const isMeta = type === 'x' || type === 'L' || type === 'K' || type === 'g';
     if (isMeta && bodySize > 1024 * 1024) throw new TarFormatError('a tar extended header is over 1 MiB');
     meta = isMeta ? [] : undefined;
     const keep = isMeta
@@ -70,7 +103,7 @@ export function createTarReader(options: TarReaderOptions) {
       : type === '0' || type === '\0' || type === '7'
         ? options.wantContent(normalize(path))
         : 0;
-    current = { path: normalize(path), type, keep, chunks: [], kept: 0 };
+    current = { path: normalize(path), type, keep, chunks: [], kept: 0, linkTarget };
     state = 'body';
     if (remaining === 0) {
       finishEntry();
@@ -121,9 +154,13 @@ export function createTarReader(options: TarReaderOptions) {
 }
 
 function paxPath(text: string): string | undefined {
+  return paxRecordValue(text, 'path');
+}
+
+function paxRecordValue(text: string, key: string): string | undefined {
   for (const record of text.split('\n')) {
-    const match = /^\d+ path=(.*)$/s.exec(record);
-    if (match) return match[1];
+    const space = record.indexOf(' ');
+    if (space !== -1 && record.startsWith(`${key}=`, space + 1)) return record.slice(space + 2 + key.length);
   }
   return undefined;
 }

@@ -75,6 +75,19 @@ export interface ImageEvidence {
   source: EvidenceSource;
   /** Set for an image read from the local Docker engine (`docker:`). */
   local?: LocalImage;
+  /**
+   * The attestation manifests BuildKit stored in the gated index (platform `unknown/unknown`,
+   * `vnd.docker.reference.type: attestation-manifest`), as the index lists them; read by
+   * buildkit-attestations.ts.
+   */
+  attestationManifests?: AttestationManifestDescriptor[];
+}
+
+/** One attestation manifest an index lists, with the platform image it says it is about. */
+export interface AttestationManifestDescriptor {
+  digest: string;
+  /** `vnd.docker.reference.digest`: the platform image the attestations are about. */
+  referenceDigest?: string;
 }
 
 /**
@@ -229,7 +242,8 @@ export interface DiscoveryLookup {
     | 'cosign-attestation-tag'
     | 'referrers-api'
     | 'referrers-tag'
-    | 'github-attestations';
+    | 'github-attestations'
+    | 'buildkit-attestations';
   /** The tag, API or layout location that was read. */
   uri: string;
   /** `unsupported`: the registry has no referrers API (the `referrers-tag` lookup covers it). */
@@ -238,6 +252,66 @@ export interface DiscoveryLookup {
   found: number;
   /** What was there but is not evidence for this digest, and why: another artifact type, another subject… */
   skipped: Array<{ digest?: string; reason: string }>;
+}
+
+/**
+ * One in-toto statement BuildKit stored in an attestation manifest of the gated index, bound to
+ * its platform image: the manifest's `vnd.docker.reference.digest` and one of the statement's
+ * subjects name that digest. Unsigned by itself: the index's signature is what can vouch for it.
+ */
+export interface BuildKitAttestation {
+  /** The platform image it is about. */
+  platformDigest: string;
+  platform?: Platform;
+  /** The attestation manifest and the layer (the statement's blob) it was read from. */
+  manifestDigest: string;
+  layerDigest: string;
+  predicateType: string;
+  /** `manifest.uri` is the attestation manifest, `digest` the layer. */
+  source: EvidenceSource;
+  /** SLSA provenance statements keep their predicate (untrusted content: escape before rendering). */
+  statement?: InTotoStatementFacts;
+  /** Set for SPDX and CycloneDX statements: their packages are in `Evidence.sboms`. */
+  sbom?: boolean;
+}
+
+export type SbomFormat = 'spdx' | 'cyclonedx';
+
+/** One package an SBOM lists. Every string is untrusted text: escape before rendering. */
+export interface SbomPackage {
+  name: string;
+  version?: string;
+  /** As the SBOM wrote it (canonicalized with packageurl-js when it parses). */
+  purl?: string;
+  /**
+   * The license as an SPDX expression, as the SBOM gives it: SPDX's `licenseConcluded`, else
+   * `licenseDeclared`; CycloneDX's `expression`, else its license ids or names joined with AND.
+   * Absent when the SBOM says NOASSERTION, NONE or nothing.
+   */
+  license?: string;
+}
+
+/** Where an SBOM came from, which decides whether a rule may use it. */
+export type SbomOrigin =
+  | { kind: 'file' }
+  | { kind: 'buildkit'; platformDigest: string; platform?: Platform; manifestDigest: string }
+  | {
+      kind: 'attestation';
+      /** The digest the verified attestation was found attached to (the index or a platform image). */
+      subjectDigest: string;
+      platform?: Platform;
+      signer: SignerIdentity;
+    };
+
+export interface SbomDocument {
+  format: SbomFormat;
+  /** `SPDX-2.3`, `1.5`, … */
+  specVersion: string;
+  /** The tool that wrote it, when the document says. */
+  tool?: string;
+  packages: SbomPackage[];
+  source: EvidenceSource;
+  origin: SbomOrigin;
 }
 
 /** The requests evidence collection sent (registry and GitHub API). */
@@ -353,6 +427,18 @@ export interface LayerScan {
   findings: Array<{ layerDigest: string; path: string; kind: string; key?: string; redacted: string }>;
 }
 
+/** The final filesystem of one platform image (layers applied, whiteouts honoured): what minimal-image rules judge. */
+export interface FilesystemInventory {
+  manifestDigest: string;
+  platform?: Platform;
+  /** Paths in the final filesystem. */
+  paths: number;
+  /** Shells and package managers there, each with the layer that put it there. */
+  found: Array<{ path: string; kind: 'shell' | 'package-manager'; layerDigest: string; linkTarget?: string }>;
+  /** Layers not read, and why: what they hold is unknown. */
+  skipped: Array<{ layerDigest: string; reason: string }>;
+}
+
 /**
  * The provenance this run made for the image. When signed, its bundle is also among `discovered`
  * (found where it was pushed, or added as made) and verified like any other attestation.
@@ -387,4 +473,10 @@ export interface Evidence {
   repositoryUrl?: string;
   /** Provenance made by this run, when the `provenance` input asked for it. */
   generatedProvenance?: GeneratedProvenance;
+  /** Present when the policy asks for image.no-shell or image.no-package-manager: one per platform image. */
+  filesystems?: FilesystemInventory[];
+  /** Statements BuildKit stored in the gated index, bound to their platform images. */
+  buildkitAttestations?: BuildKitAttestation[];
+  /** SBOMs from files, BuildKit attestations and verified attestations. */
+  sboms?: SbomDocument[];
 }

@@ -26,6 +26,20 @@ export interface RuleResult {
   counts?: Record<Severity, number>;
   /** Findings that did not count, each with what suppressed it and why. */
   suppressed?: SuppressedFinding[];
+  /** The packages this result is about (the `sbom` rules): each with what is wrong and which SBOMs list it. */
+  packages?: PackageResult[];
+}
+
+/** A package an SBOM rule names. Every string but `problem` is untrusted text from the SBOM. */
+export interface PackageResult {
+  name: string;
+  version?: string;
+  purl?: string;
+  license?: string;
+  /** Why it is named: `not satisfied by the allowed licenses`, `denied by pkg:…`. */
+  problem: string;
+  /** The SBOMs that list it: `BuildKit SPDX 2.3 attestation …`, `CycloneDX 1.5 file sbom.json`. */
+  sources: string[];
 }
 
 export type Verdict = 'pass' | 'fail' | 'error';

@@ -56,6 +56,7 @@ function except(result: RuleResult, entries: PolicyException[]): RuleResult {
       message: `${result.message} Accepted by exception: ${describe(whole)}.`,
     };
   }
+  if (result.packages) return exceptPackages(result, entries);
   if (!result.findings) return result;
   const remaining = result.findings.filter(
     (finding) =>
@@ -72,6 +73,23 @@ function except(result: RuleResult, entries: PolicyException[]): RuleResult {
   return remaining.length === 0
     ? { ...result, status: 'pass', findings: [], message: `${result.message}${note}` }
     : { ...result, findings: remaining, message: `${result.message}${note}` };
+}
+
+/** Exceptions naming a package (by name or package URL) remove it from an SBOM rule's result. */
+function exceptPackages(result: RuleResult, entries: PolicyException[]): RuleResult {
+  const packages = result.packages ?? [];
+  const remaining = packages.filter(
+    (pkg) =>
+      !entries.some(
+        (entry) => entry.package !== undefined && (entry.package === pkg.name || entry.package === pkg.purl),
+      ),
+  );
+  const removed = packages.length - remaining.length;
+  if (removed === 0) return result;
+  const note = ` ${removed} package(s) accepted by exception: ${entries.map(describe).join('; ')}.`;
+  return remaining.length === 0
+    ? { ...result, status: 'pass', packages: [], message: `${result.message}${note}` }
+    : { ...result, packages: remaining, message: `${result.message}${note}` };
 }
 
 function describe(entry: PolicyException): string {

@@ -45,6 +45,12 @@ export function lintPolicy(policy: Policy): string[] {
         warn(`${family}.require-scan`, 'require-scan: false passes an image nobody scanned');
     }
   }
+  if (policy.sbom['accept-unsigned']) {
+    warn(
+      'sbom.accept-unsigned',
+      'accept-unsigned: true lets SBOMs anyone with push access could have written judge the image; sign the index instead',
+    );
+  }
   return warnings.map(({ path, text }) => `${formatPosition(positionOf(policy, path))}: warning: ${text}`);
 }
 

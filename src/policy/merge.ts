@@ -3,7 +3,7 @@
  * what the organization set, never loosen it. A rule the organization enforces stays enforced.
  *
  * Modes always take the stricter value. Per setting the organization wrote: lists of demands
- * (`fail-on`, `forbid-tags`, `platforms`) the union, `max-*` limits the lower number, `require-*`
+ * (`fail-on`, `forbid-tags`, `platforms`, `deny-packages`) the union, `max-*` limits the lower number, `require-*`
  * switches stay on, `ignore-*` switches stay off, allow lists, custom rules and exceptions from both
  * apply; anything else, lists of what is trusted included, is the organization's.
  * What the organization left unset, the repository decides.
@@ -13,7 +13,7 @@ import { FAMILY_KEYS, type Policy } from './schema.js';
 const STRICTNESS: Record<string, number> = { audit: 0, warn: 0, enforce: 1 };
 
 /** Lists in which every entry is one more thing that fails the gate. */
-const DEMAND_LISTS = new Set(['fail-on', 'forbid-tags', 'platforms']);
+const DEMAND_LISTS = new Set(['fail-on', 'forbid-tags', 'platforms', 'deny-packages']);
 
 export function tightenPolicy(organization: Policy, repository: Policy): Policy {
   const merged: Policy = {
@@ -64,7 +64,9 @@ function combine(key: string, org: unknown, repo: unknown, repoSetIt: boolean): 
   if (key.startsWith('max') && typeof org === 'number' && typeof repo === 'number')
     return Math.min(org, repo);
   if (key.startsWith('require') && typeof org === 'boolean') return org || repo === true;
-  if (key.startsWith('ignore') && typeof org === 'boolean') return org && repo === true;
+  // Switches that loosen (`ignore-*`, `accept-*`) stay off where the organization turned them off.
+  if ((key.startsWith('ignore') || key.startsWith('accept')) && typeof org === 'boolean')
+    return org && repo === true;
   if (Array.isArray(org) && Array.isArray(repo)) {
     if (key === 'allow') return [...org, ...repo];
     // Only where each entry adds a demand does a longer list mean stricter; in lists of what is

@@ -9,6 +9,7 @@ import { customRule } from './sections/custom-rules.js';
 import { exceptionFields } from './sections/common.js';
 import { imageSection } from './sections/image.js';
 import { provenanceSection } from './sections/provenance.js';
+import { sbomSection } from './sections/sbom.js';
 import { signaturesSection } from './sections/signatures.js';
 import { vulnerabilitiesSection } from './sections/vulnerabilities.js';
 
@@ -21,6 +22,7 @@ export const FAMILY_SECTIONS = {
   image: imageSection,
   signatures: signaturesSection,
   provenance: provenanceSection,
+  sbom: sbomSection,
 } as const;
 
 type FamilyKey = keyof typeof FAMILY_SECTIONS;

@@ -75,6 +75,29 @@ export function renderJsonReport(
       source: scan.source,
       findingCount: scan.findings.length,
     })),
+    // BuildKit's statements in the index, each bound to its platform image (predicates left out).
+    buildkitAttestations: decision.evidence?.buildkitAttestations?.map(
+      ({ platformDigest, platform, manifestDigest, layerDigest, predicateType, source }) => ({
+        platformDigest,
+        platform,
+        manifestDigest,
+        layerDigest,
+        predicateType,
+        source,
+      }),
+    ),
+    // Every SBOM read, where it came from and how many packages it lists (the packages left out).
+    sboms: decision.evidence?.sboms?.map(({ format, specVersion, tool, packages, source, origin }) => ({
+      format,
+      specVersion,
+      tool,
+      source,
+      origin:
+        origin.kind === 'attestation'
+          ? { kind: origin.kind, subjectDigest: origin.subjectDigest, platform: origin.platform }
+          : origin,
+      packageCount: packages.length,
+    })),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -8,6 +8,10 @@ import { findSecrets, type SecretMatch } from '../../evidence/secrets.js';
 import type { RuleFamily, RuleStatus } from '../decision.js';
 import { imageMatches } from '../image-patterns.js';
 import type { Policy } from '../schema.js';
+import { parsePurl } from '../../evidence/scans/purl.js';
+import { describeSigner } from '../../sigstore/identity-policy.js';
+import { indexSignature, judgeSboms, sbomSourceLabel } from '../attestation-trust.js';
+import { usablePackages } from './sbom.js';
 import { familyResults, type FamilyCheck } from './rule-mode.js';
 import { FAMILY_TITLES } from './titles.js';
 
@@ -30,11 +34,15 @@ export const imageRules: RuleFamily = {
         label ? { ...check, platform: label, title: `${check.title} (${label})` } : check;
       if (config['non-root']) checks.push(per(nonRoot(image)));
       if (config.secrets) checks.push(per(secretsInConfig(image, evidence.image)));
-      if (config['base-images']) checks.push(per(baseImage(image, evidence, config['base-images'])));
+      if (config['base-images']) checks.push(per(baseImage(image, evidence, config['base-images'], policy)));
       if (config['max-size'] !== undefined) checks.push(per(maxSize(image, config['max-size'])));
       if (config['max-layers'] !== undefined) checks.push(per(maxLayers(image, config['max-layers'])));
       if (config['required-labels'])
         checks.push(per(requiredLabels(image, config['required-labels'], evidence.repositoryUrl)));
+      if (config['no-shell']) checks.push(per(minimalTools(image, evidence, 'shell')));
+      if (config['no-package-manager']) checks.push(per(minimalTools(image, evidence, 'package-manager')));
+      if (config['max-packages'] !== undefined)
+        checks.push(per(maxPackages(image, policy, evidence, config['max-packages'])));
     }
     if (config['scan-layers'] !== false) checks.push(secretFiles(evidence));
     if (config['forbid-tags'].length > 0) checks.push(forbiddenTag(evidence.image, config['forbid-tags']));
@@ -200,15 +208,16 @@ function baseImage(
   image: PlatformImage,
   evidence: Evidence,
   config: NonNullable<Policy['image']['base-images']>,
+  policy: Policy,
 ): Check {
-  const bases = baseImagesOf(image, evidence);
+  const { bases, via, unused } = baseImagesOf(image, evidence, policy);
   if (bases.length === 0) {
     const status = config.unknown === 'pass' ? 'pass' : config.unknown;
     return result(
       'base-images',
       status,
       'Base image unknown',
-      'Neither the org.opencontainers.image.base.name annotation nor verified provenance names the base image.',
+      `Neither the org.opencontainers.image.base.name annotation nor verified provenance names the base image.${unused}`,
       'Build with `docker buildx build --annotation org.opencontainers.image.base.name=…` (BuildKit sets it with provenance on) or publish SLSA provenance.',
     );
   }
@@ -218,28 +227,89 @@ function baseImage(
         'base-images',
         'fail',
         'Base image not allowed',
-        `Built on ${denied.join(', ')}; allowed: ${config.allow.join(', ')}.`,
+        `Built on ${denied.join(', ')}${via}; allowed: ${config.allow.join(', ')}.`,
         'Rebuild on an allowed base image, or add it to image.base-images.allow.',
       )
-    : result('base-images', 'pass', 'Base image allowed', `Built on ${bases.join(', ')}.`);
+    : result('base-images', 'pass', 'Base image allowed', `Built on ${bases.join(', ')}${via}.`);
 }
 
-/** Base names as `registry/repository:tag`, from the annotation or verified SLSA provenance. */
-function baseImagesOf(image: PlatformImage, evidence: Evidence): string[] {
+/**
+ * Base names as `registry/repository:tag`, from the annotation, verified SLSA provenance, or
+ * BuildKit's provenance in the index when the index is signed by an allowed signer (or the policy
+ * accepts unsigned BuildKit content): `via` says which, `unused` what was there but not trusted.
+ */
+function baseImagesOf(
+  image: PlatformImage,
+  evidence: Evidence,
+  policy: Policy,
+): { bases: string[]; via: string; unused: string } {
   const annotated =
     image.annotations['org.opencontainers.image.base.name'] ??
     evidence.image.annotations?.['org.opencontainers.image.base.name'];
-  if (annotated) return [normalizeImage(annotated)];
+  if (annotated) return { bases: [normalizeImage(annotated)], via: '', unused: '' };
   const fromProvenance = new Set<string>();
   for (const verification of evidence.verifications ?? []) {
     if (verification.status !== 'verified' || !verification.statement) continue;
     if (!SLSA_PROVENANCE.test(verification.statement.predicateType)) continue;
     for (const uri of dependencyUris(verification.statement.predicate)) {
-      const match = /^(?:pkg:docker\/|docker:\/\/|oci:\/\/)(.+)$/.exec(uri);
-      if (match) fromProvenance.add(normalizeImage(decodeURIComponent(match[1]!.split('?')[0]!)));
+      const base = imageOfDependency(uri);
+      if (base) fromProvenance.add(base);
     }
   }
-  return [...fromProvenance];
+  if (fromProvenance.size > 0) return { bases: [...fromProvenance], via: '', unused: '' };
+  const buildkit = (evidence.buildkitAttestations ?? []).filter(
+    (a) => a.platformDigest === image.digest && a.statement !== undefined,
+  );
+  const named = new Set(
+    buildkit
+      .flatMap((a) => dependencyUris(a.statement!.predicate).map(imageOfDependency))
+      .filter((base): base is string => base !== undefined),
+  );
+  if (named.size === 0) return { bases: [], via: '', unused: '' };
+  const index = indexSignature(evidence, policy.signatures);
+  if (index.signed) {
+    return {
+      bases: [...named],
+      via: ` (BuildKit provenance, attested through the signed index (${describeSigner(index.signer)}))`,
+      unused: '',
+    };
+  }
+  if (policy.sbom['accept-unsigned']) {
+    return {
+      bases: [...named],
+      via: ' (unsigned BuildKit provenance, accepted by sbom.accept-unsigned)',
+      unused: '',
+    };
+  }
+  return {
+    bases: [],
+    via: '',
+    unused: ` BuildKit provenance names ${[...named].join(', ')}, but it is unsigned registry content (${index.reason}); sign the index or set sbom.accept-unsigned to use it.`,
+  };
+}
+
+/**
+ * An image a provenance dependency names: `pkg:docker/golang@1.22-alpine?platform=…` (BuildKit),
+ * `docker://…`, `oci://…`. BuildKit's Dockerfile frontend (`docker/dockerfile`, the `# syntax=`
+ * image) runs the build but is no base of the image.
+ */
+function imageOfDependency(uri: string): string | undefined {
+  if (uri.startsWith('pkg:docker/')) {
+    const purl = parsePurl(uri);
+    if (!purl) return undefined;
+    const repository = purl.namespace ? `${purl.namespace}/${purl.name}` : purl.name;
+    if (/^(docker\.io\/)?docker\/dockerfile(-upstream)?$/.test(repository)) return undefined;
+    const version = purl.version ?? '';
+    return normalizeImage(
+      version.startsWith('sha256:')
+        ? `${repository}@${version}`
+        : version
+          ? `${repository}:${version}`
+          : repository,
+    );
+  }
+  const match = /^(?:docker:\/\/|oci:\/\/)(.+)$/.exec(uri);
+  return match ? normalizeImage(decodeURIComponent(match[1]!.split('?')[0]!)) : undefined;
 }
 
 function dependencyUris(predicate: unknown): string[] {
@@ -258,6 +328,87 @@ function normalizeImage(text: string): string {
   } catch {
     return text;
   }
+}
+
+/** `image.no-shell` / `image.no-package-manager`: what the final filesystem holds, and which layer put it there. */
+function minimalTools(image: PlatformImage, evidence: Evidence, kind: 'shell' | 'package-manager'): Check {
+  const ruleId = kind === 'shell' ? 'no-shell' : 'no-package-manager';
+  const what = kind === 'shell' ? 'shell' : 'package manager';
+  const inventory = evidence.filesystems?.find((entry) => entry.manifestDigest === image.digest);
+  if (!inventory) {
+    return result(
+      ruleId,
+      'fail',
+      'Layers were not read',
+      `The policy asks for image.${ruleId}, but the image's layers could not be read.`,
+      'Check that the image layers are reachable.',
+    );
+  }
+  const found = inventory.found.filter((entry) => entry.kind === kind);
+  const unread = inventory.skipped.map((s) => `${s.layerDigest.slice(7, 19)} (${s.reason})`);
+  const unreadNote = unread.length > 0 ? ` Layers not read: ${unread.join('; ')}.` : '';
+  if (found.length > 0) {
+    const listed = found.map(
+      (entry) =>
+        `${entry.path}${entry.linkTarget ? ` → ${entry.linkTarget}` : ''} (layer ${entry.layerDigest.slice(7, 19)})`,
+    );
+    return result(
+      ruleId,
+      'fail',
+      `${found.length} ${what}(s) in the final filesystem`,
+      `${listed.join('; ')}.${unreadNote}`,
+      kind === 'shell'
+        ? 'Copy only the runtime files into a distroless or scratch final stage (`FROM gcr.io/distroless/static` or `FROM scratch`), so no shell is left for an attacker to run.'
+        : 'Install packages in a build stage and copy the results into a final stage without the package manager (distroless, scratch, or `apk del`/`rm` in the same layer that used it).',
+    );
+  }
+  if (unread.length > 0) {
+    // A layer not read may hold one: fail closed.
+    return result(
+      ruleId,
+      'fail',
+      `Cannot tell whether a ${what} is there`,
+      `No ${what} in the layers read, but some were not read.${unreadNote}`,
+      'Keep layers within the size the gate reads, as gzip or plain tar.',
+    );
+  }
+  return result(
+    ruleId,
+    'pass',
+    `No ${what} in the final filesystem`,
+    `${inventory.paths} path(s) in the final filesystem; no ${what} in a bin or sbin directory.`,
+  );
+}
+
+/** `image.max-packages`: the distinct packages of the SBOMs the policy trusts for this platform. */
+function maxPackages(image: PlatformImage, policy: Policy, evidence: Evidence, limit: number): Check {
+  const judged = judgeSboms(policy, evidence).filter((entry) => entry.covers.includes(image.digest));
+  const usable = judged.filter((entry) => entry.usable);
+  if (usable.length === 0) {
+    return result(
+      'max-packages',
+      'fail',
+      'Packages cannot be counted: no SBOM the policy trusts',
+      `No SBOM the gate may use covers ${image.digest}${judged.length > 0 ? ` (not used: ${judged.map((j) => `${sbomSourceLabel(j.sbom)}: ${j.trust}`).join('; ')})` : ''}.`,
+      'Attach an SBOM (docker buildx build --sbom=true with a signed index, actions/attest-sbom, or the "sbom" input).',
+    );
+  }
+  const count = usablePackages(usable, image.digest).length;
+  const from = usable.map((entry) => sbomSourceLabel(entry.sbom)).join(', ');
+  return count > limit
+    ? result(
+        'max-packages',
+        'fail',
+        'Too many packages',
+        `${count} packages, over the limit of ${limit}, per ${from}.`,
+        'Use a smaller base image (distroless, alpine) and copy only what the application needs into the final stage.',
+      )
+    : result(
+        'max-packages',
+        'pass',
+        'Package count within limit',
+        `${count} packages (limit ${limit}), per ${from}.`,
+      );
 }
 
 function maxSize(image: PlatformImage, limit: number): Check {

@@ -2,6 +2,7 @@ import type { RuleFamily } from '../decision.js';
 import { customRules } from './custom.js';
 import { imageRules } from './image.js';
 import { provenanceRules } from './provenance.js';
+import { sbomRules } from './sbom.js';
 import { signatureRules } from './signatures.js';
 import { vulnerabilityRules } from './vulnerabilities.js';
 
@@ -11,5 +12,6 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   provenanceRules,
   vulnerabilityRules,
   imageRules,
+  sbomRules,
   customRules,
 ];

@@ -18,6 +18,7 @@ import {
 import { describeSigner, matchIdentity } from '../../sigstore/identity-policy.js';
 import type { RuleFamily } from '../decision.js';
 import type { Policy } from '../schema.js';
+import { gatedPlatforms, indexSignature } from '../attestation-trust.js';
 import { identityRequirement } from './signatures.js';
 import { familyResults, type FamilyCheck } from './rule-mode.js';
 import { FAMILY_TITLES } from './titles.js';
@@ -26,6 +27,8 @@ const FAMILY = 'provenance';
 
 type Check = FamilyCheck;
 type Verified = Extract<ArtifactVerification, { status: 'verified' }>;
+/** Provenance a rule can judge: a statement and who vouches for it. */
+type Candidate = Pick<Verified, 'statement' | 'signer'>;
 
 export const provenanceRules: RuleFamily = {
   id: FAMILY,
@@ -62,12 +65,14 @@ function verifiedProvenance(policy: Policy, evidence: Evidence): Check | undefin
   const candidates = provenanceCandidates(evidence);
   const failing = config.required ? 'fail' : 'warn';
   if (candidates.length === 0) {
+    const buildkit = buildKitProvenance(policy, evidence);
+    if (buildkit) return buildkit;
     if (!config.required) return undefined;
     return {
       ruleId,
       status: 'fail',
       title: 'No verified provenance',
-      message: `No verified SLSA provenance covers ${evidence.image.digest}${invalidNote(evidence)}.`,
+      message: `No verified SLSA provenance covers ${evidence.image.digest}${invalidNote(evidence)}.${unsignedBuildKitNote(evidence)}`,
       remediation:
         'Build provenance for the image by digest: set "provenance: true" with "id-token: write" on this step, or use actions/attest-build-provenance with push-to-registry.',
     };
@@ -93,6 +98,76 @@ function verifiedProvenance(policy: Policy, evidence: Evidence): Check | undefin
   };
 }
 
+/**
+ * BuildKit's provenance in the index's attestation manifests: it counts only through a signature
+ * over the index by a signer `provenance` allows, and then for every gated platform. Unsigned, it
+ * is never enough, whatever `sbom.accept-unsigned` says.
+ */
+function buildKitProvenance(policy: Policy, evidence: Evidence): Check | undefined {
+  const statements = (evidence.buildkitAttestations ?? []).filter((a) => a.statement !== undefined);
+  if (statements.length === 0) return undefined;
+  const ruleId = `${FAMILY}.verified`;
+  const failing = policy.provenance.required ? 'fail' : 'warn';
+  const index = indexSignature(evidence, policy.signatures, (v) => signerProblem(v, policy));
+  if (!index.signed) {
+    return {
+      ruleId,
+      status: failing,
+      title: 'Only unsigned BuildKit provenance',
+      message: `BuildKit stored provenance for ${statements.length} platform image(s) in the index, but it is unsigned registry content: ${index.reason}. Unsigned provenance never counts.`,
+      remediation:
+        'Sign the index by digest (cosign sign IMAGE@INDEX_DIGEST, or actions/attest-build-provenance with push-to-registry) with an identity listed in provenance.signers or signatures.identities.',
+    };
+  }
+  const via = `attested through the signed index (${describeSigner(index.signer)})`;
+  const perPlatform = gatedPlatforms(evidence).map((platform) => {
+    const own = statements.filter((a) => a.platformDigest === platform.digest);
+    const judged = own.map((a) => ({
+      a,
+      refused: refusal({ statement: a.statement, signer: index.signer }, policy),
+    }));
+    return { platform, judged, accepted: judged.find((entry) => entry.refused === undefined) };
+  });
+  const missing = perPlatform.filter((entry) => !entry.accepted);
+  if (missing.length === 0) {
+    const first = perPlatform[0]!.accepted!.a;
+    const facts = factsOf({ statement: first.statement, signer: index.signer });
+    return {
+      ruleId,
+      status: 'pass',
+      title: `BuildKit provenance from ${facts.builderId || 'BuildKit'}`,
+      message: `BuildKit provenance for every gated platform (${perPlatform.map((e) => platformText(e.platform)).join(', ')}), ${via}: ${describeFacts(facts)}.`,
+    };
+  }
+  return {
+    ruleId,
+    status: failing,
+    title: 'BuildKit provenance found, but not for every platform the policy accepts',
+    message: missing
+      .map(({ platform, judged }) =>
+        judged.length === 0
+          ? `${platform.digest}: no BuildKit provenance bound to it.`
+          : judged.map(({ a, refused }) => `${a.source.uri} (${via}): ${refused}.`).join(' '),
+      )
+      .join(' '),
+    remediation:
+      'Build every platform with provenance (docker buildx build --provenance=mode=max) and list its predicate type, builder and source under provenance.',
+  };
+}
+
+function platformText(image: {
+  digest: string;
+  platform?: { os: string; architecture: string; variant?: string };
+}): string {
+  const p = image.platform;
+  return p ? [p.os, p.architecture, p.variant].filter(Boolean).join('/') : image.digest;
+}
+
+function unsignedBuildKitNote(evidence: Evidence): string {
+  const count = (evidence.buildkitAttestations ?? []).filter((a) => a.statement !== undefined).length;
+  return count > 0 ? ` BuildKit provenance is in the index (${count}), but nothing counts it.` : '';
+}
+
 /** This run was asked for provenance but could not sign it: say why, and what to add. */
 function unsignedGenerated(evidence: Evidence): Check | undefined {
   const generated = evidence.generatedProvenance;
@@ -108,7 +183,7 @@ function unsignedGenerated(evidence: Evidence): Check | undefined {
 }
 
 /** Why this provenance does not count, or undefined when it does. */
-function refusal(candidate: Verified, policy: Policy): string | undefined {
+function refusal(candidate: Candidate, policy: Policy): string | undefined {
   const config = policy.provenance;
   const facts = factsOf(candidate);
   const signer = candidate.signer;
@@ -152,7 +227,7 @@ function refusal(candidate: Verified, policy: Policy): string | undefined {
   return undefined;
 }
 
-function signerProblem(candidate: Verified, policy: Policy): string | undefined {
+function signerProblem(candidate: Pick<Candidate, 'signer'>, policy: Policy): string | undefined {
   const signer = candidate.signer;
   // A key the policy lists is the only kind verification lets through.
   if (signer.kind === 'public-key') return undefined;
@@ -180,7 +255,7 @@ function refMatches(pattern: string, ref: string | undefined): boolean {
   return new RegExp(`^${source}$`).test(ref);
 }
 
-function factsOf(candidate: Verified): ProvenanceFacts {
+function factsOf(candidate: Candidate): ProvenanceFacts {
   return readProvenanceFacts(candidate.statement!.predicateType, candidate.statement!.predicate);
 }
 

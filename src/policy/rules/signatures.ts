@@ -46,7 +46,7 @@ export function identityRequirement(entry: SignatureIdentityPolicy): IdentityReq
 }
 
 /** Why a verified signature does not count, or undefined when it does. */
-function refusal(verification: Verified, config: SignaturesPolicy): string | undefined {
+export function signatureRefusal(verification: Verified, config: SignaturesPolicy): string | undefined {
   const signer = verification.signer;
   if (config['transparency-log'] === 'required' && verification.transparencyLog.length === 0) {
     return 'it has no transparency-log entry, and the policy requires one';
@@ -98,7 +98,7 @@ function signedByAllowedSigner(config: SignaturesPolicy, evidence: Evidence): Ch
     };
   }
   const verified = verifications.filter((v): v is Verified => v.status === 'verified');
-  const accepted = verified.filter((v) => refusal(v, config) === undefined);
+  const accepted = verified.filter((v) => signatureRefusal(v, config) === undefined);
   if (accepted.length > 0) {
     const first = accepted[0]!;
     return {
@@ -114,7 +114,10 @@ function signedByAllowedSigner(config: SignaturesPolicy, evidence: Evidence): Ch
       status: failing,
       title: 'Signed, but not by an identity the policy allows',
       message: verified
-        .map((v) => `${describe(v)}: signed by ${describeSigner(v.signer)}, refused: ${refusal(v, config)}.`)
+        .map(
+          (v) =>
+            `${describe(v)}: signed by ${describeSigner(v.signer)}, refused: ${signatureRefusal(v, config)}.`,
+        )
         .join(' '),
       remediation:
         'If this signer is legitimate, add it under signatures.identities (exact subject and issuer) or signatures.keys; otherwise the image was not signed by your pipeline.',

@@ -7,6 +7,7 @@ export const FAMILY_TITLES = {
   provenance: 'Provenance',
   vulnerabilities: 'Vulnerabilities',
   image: 'Image hygiene',
+  sbom: 'Software bill of materials',
   rules: 'Custom rules',
 } as const;
 

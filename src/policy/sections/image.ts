@@ -78,6 +78,24 @@ export const imageSection = z
       .default([])
       .describe('Tags an image may not be gated by, e.g. latest'),
     platforms: z.array(platformName).optional().describe('Platforms a multi-platform index must cover'),
+    'no-shell': z
+      .boolean()
+      .default(false)
+      .describe(
+        'No shell (sh, bash, ash, dash, busybox) in a bin or sbin directory of the final filesystem (layers are read)',
+      ),
+    'no-package-manager': z
+      .boolean()
+      .default(false)
+      .describe(
+        'No package manager (apk, apt, dpkg, rpm, dnf, yum, microdnf, pip, npm) in the final filesystem (layers are read)',
+      ),
+    'max-packages': z
+      .number()
+      .int()
+      .nonnegative()
+      .optional()
+      .describe('Most packages the SBOM of each platform may list (see sbom: which SBOMs count)'),
   })
   .strict();
 
