@@ -1,84 +1,158 @@
 /**
- * Finds credentials in text an image carries (env, labels, build history, small files). Pure. A
- * match is reported by where it is and a redacted form: the secret itself never leaves this module.
+ * Finds credentials in text an image carries (Env, labels, build history, layer files). Three
+ * sources of matches: the maintained library (secret-library.ts, loaded only when a scan runs),
+ * the project's own rules for formats the library lacks (secret-rules.ts), and values assigned to
+ * secret-sounding names that look like credentials. Matches of one secret are merged into one
+ * finding naming every rule that matched. A finding carries where it is and a redacted form: the
+ * secret itself never leaves this module.
  */
+import type { LibraryMatch } from './secret-library.js';
+import { isPlaceholder, OWN_RULES } from './secret-rules.js';
 
 export interface SecretMatch {
-  /** What kind of credential it looks like. */
+  /** What kind of credential it looks like: the first of `rules`. */
   kind: string;
+  /** Every rule that matched this secret, library rules first. */
+  rules: string[];
   /** The variable, label or key it was assigned to, when there is one. */
   key?: string;
+  /** 1-based line of the text it starts on, for text of more than one line. */
+  line?: number;
   /** Safe to show: a known public prefix at most, then the length. */
   redacted: string;
 }
 
-interface Detector {
-  kind: string;
-  pattern: RegExp;
-  /** Characters of a match that are a public, fixed prefix and may be shown. */
-  shownPrefix: number;
+export type LibraryScan = (text: string) => Promise<LibraryMatch[]>;
+
+export interface SecretDetector {
+  /** `key` names where the text came from when the whole text is one value (an env var, a label). */
+  scan(text: string, key?: string): Promise<SecretMatch[]>;
 }
 
-const DETECTORS: Detector[] = [
-  {
-    kind: 'private key',
-    pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/g,
-    shownPrefix: 0,
-  },
-  { kind: 'GitHub token', pattern: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}\b/g, shownPrefix: 4 },
-  { kind: 'GitHub fine-grained token', pattern: /\bgithub_pat_[A-Za-z0-9_]{60,255}\b/g, shownPrefix: 11 },
-  { kind: 'AWS access key id', pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g, shownPrefix: 4 },
-  { kind: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g, shownPrefix: 4 },
-  { kind: 'Google service account key', pattern: /"type"\s*:\s*"service_account"/g, shownPrefix: 0 },
-  { kind: 'Slack token', pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,250}\b/g, shownPrefix: 5 },
-  {
-    kind: 'Slack webhook',
-    pattern: /https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9/_-]{20,}/g,
-    shownPrefix: 34,
-  },
-  { kind: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g, shownPrefix: 4 },
-  {
-    kind: 'JSON Web Token',
-    pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g,
-    shownPrefix: 0,
-  },
-];
+/** Loads the library (a separate chunk of the bundle) and returns a detector using it. */
+export async function loadSecretDetector(): Promise<SecretDetector> {
+  const { libraryMatches } = await import('./secret-library.js');
+  return createSecretDetector(libraryMatches);
+}
 
-/** Names whose values are credentials by convention; the value must still look random. */
+export function createSecretDetector(library: LibraryScan): SecretDetector {
+  return {
+    async scan(text, key) {
+      return combineMatches(text, key, await library(text));
+    },
+  };
+}
+
+const SECRET_NAMED = 'secret-named value';
+
+/** Names whose values are credentials by convention; the value must still look like one. */
 const SENSITIVE_NAME =
-  /(?:^|[_.-])(?:PASSWORD|PASSWD|PWD|PASS|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?|AUTH)(?:$|[_.-])/i;
+  /(?:^|[_.-])(?:PASSWORD|PASSWD|PWD|PASS|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|SECRET_?KEY|PRIVATE_?KEY|CLIENT_?SECRET|CREDENTIALS?|AUTH|AUTH_?TOKEN)(?:$|[_.-])/i;
+/** …unless the name says the value is about the credential, not the credential (`TOKEN_URL`). */
+const ABOUT_A_SECRET =
+  /[_.-](?:URL|URI|FILE|PATH|DIR|ENDPOINT|HOST|PORT|NAME|TYPE|ID|ALGORITHM|ALG|HEADER|LENGTH|TTL|TIMEOUT|EXPIRY|EXPIRES|LIFETIME|VERSION|REGION|MODE|KIND|PREFIX|FORMAT|ENABLED|REQUIRED|METHOD)$/i;
+/**
+ * `NAME=value`, `NAME: value`, `"name": "value"`, `name = 'value'`, `ENV NAME value`: the name,
+ * then the value quoted or bare (group 2, 3 or 4).
+ */
 const ASSIGNMENT =
-  /(?:^|[\s;&|"'])(?:export\s+|ENV\s+|ARG\s+)?([A-Za-z_][A-Za-z0-9_.-]{0,100})[=\s:]+["']?([^\s"';&|]{1,500})/g;
+  /(?:^|[\s;&|"'{,(])(?:export[ \t]+|ENV[ \t]+|ARG[ \t]+|set[ \t]+)?["']?([A-Za-z_][A-Za-z0-9_.-]{0,100})["']?(?:[ \t]*(?:=|:=|=>|:)[ \t]*|(?<=(?:ENV|ARG)[ \t]+[A-Za-z_][A-Za-z0-9_.-]{0,100})[ \t]+)(?:"([^"\n]{1,500})"|'([^'\n]{1,500})'|([^\s"'`;&|,}]{1,500}))/dgm;
 
-/** Scans text for credentials; `key` names where the text came from (an env var, a label). */
-export function findSecrets(text: string, key?: string): SecretMatch[] {
-  const matches: SecretMatch[] = [];
-  for (const detector of DETECTORS) {
-    for (const match of text.matchAll(detector.pattern)) {
-      matches.push({ kind: detector.kind, key, redacted: redact(match[0], detector.shownPrefix) });
+/** Public, fixed prefixes of token formats: the only part of a secret a report may show. */
+const PUBLIC_PREFIX =
+  /^(?:gh[pousr]_|github_pat_|glpat-|glrt-|gldt-|glptt-|xox[abposr]-|xapp-|[sr]k_(?:live|test)_|sk-ant-(?:api|admin)\d\d-|sk-(?:proj|svcacct|admin)-|hf_|npm_|SG\.|AKIA|ASIA|AIza|GOCSPX-|do[opr]_v1_|pypi-|dapi|hv[sbr]\.|dckr_pat_|figd_|lin_api_|ntn_|gsk_|shp(?:at|ca|pa|ss)_|glc_|glsa_|vc[piark]_|tskey-[a-z]+-|PMAK-|NR(?:AK|II|AA)-|AGE-SECRET-KEY-|dp\.[a-z]+\.|pul-|dt0c01\.|sntr[yus]s?_|ATATT|cf(?:k|ut|at)_|ops_|https:\/\/hooks\.slack\.com\/services\/)/;
+
+interface RawMatch {
+  start: number;
+  end: number;
+  kind: string;
+  key?: string;
+}
+
+/** Merges the three sources' matches in `text`: one finding per secret. Pure. */
+export function combineMatches(
+  text: string,
+  key: string | undefined,
+  library: LibraryMatch[],
+): SecretMatch[] {
+  const raw: RawMatch[] = library.map(({ start, end, kind }) => ({ start, end, kind }));
+  for (const rule of OWN_RULES) {
+    rule.pattern.lastIndex = 0;
+    for (const match of text.matchAll(rule.pattern)) {
+      const secret = match[1] ?? match[0];
+      const start = match.index + (match[1] === undefined ? 0 : match[0].indexOf(match[1]));
+      if (rule.accept && !rule.accept(secret)) continue;
+      raw.push({ start, end: start + secret.length, kind: rule.kind });
     }
   }
-  if (key !== undefined && SENSITIVE_NAME.test(key) && looksRandom(text)) {
-    matches.push({ kind: 'secret-named value', key, redacted: redact(text, 0) });
+  const assignments = secretNamedValues(text, key);
+  raw.push(...assignments);
+  // A token-shaped placeholder (`sk_live_xxxx…`) or a documented example key matches a format too.
+  const real = raw.filter((m) => !isPlaceholder(text.slice(m.start, m.end)));
+  return mergeOverlapping(real).map((group) => {
+    const start = Math.min(...group.map((m) => m.start));
+    const end = Math.max(...group.map((m) => m.end));
+    const secret = text.slice(start, end);
+    const rules = [...new Set(group.map((m) => m.kind))];
+    // The name it was assigned to: an assignment around it, else the caller's key.
+    const named = assignments.find((a) => a.start <= start && a.end >= end) ?? group.find((m) => m.key);
+    const match: SecretMatch = { kind: rules[0]!, rules, redacted: redact(secret) };
+    const name = named?.key ?? key;
+    if (name !== undefined) match.key = name;
+    if (text.includes('\n')) match.line = lineOf(text, start);
+    return match;
+  });
+}
+
+function secretNamedValues(text: string, key: string | undefined): RawMatch[] {
+  const found: RawMatch[] = [];
+  if (key !== undefined && isSecretName(key) && looksLikeCredential(text.trim())) {
+    const start = text.length - text.trimStart().length;
+    found.push({ start, end: start + text.trim().length, kind: SECRET_NAMED, key });
   }
-  for (const assignment of text.matchAll(ASSIGNMENT)) {
-    const [, name, value] = assignment;
-    if (SENSITIVE_NAME.test(name!) && looksRandom(value!) && !matches.some((m) => m.key === name)) {
-      matches.push({ kind: 'secret-named value', key: name, redacted: redact(value!, 0) });
-    }
-  }
-  return dedupe(matches);
+  found.push(...assignedValues(text, 0, 0));
+  return found;
 }
 
 /**
- * Placeholders (`changeme`, `${TOKEN}`, `/run/secrets/x`) are not secrets; a value of 12+ characters
- * with enough entropy is treated as one.
+ * Secret-named assignments in `text` (at `offset` of the whole). A quoted value is searched too:
+ * it may be a connection string of its own (`"Server=db;Password=…"`).
  */
-function looksRandom(value: string): boolean {
-  if (value.length < 12 || /^\$\{?[A-Za-z_]/.test(value) || /^\/(?:run|var|etc|tmp)\//.test(value))
+function assignedValues(text: string, offset: number, depth: number): RawMatch[] {
+  const found: RawMatch[] = [];
+  for (const assignment of text.matchAll(ASSIGNMENT)) {
+    const name = assignment[1]!;
+    const group = [2, 3, 4].find((i) => assignment[i] !== undefined)!;
+    const value = assignment[group]!;
+    const [start, end] = assignment.indices![group]!;
+    if (isSecretName(name) && looksLikeCredential(value))
+      found.push({ start: offset + start, end: offset + end, kind: SECRET_NAMED, key: name });
+    else if (group !== 4 && depth < 2 && /[=:]/.test(value))
+      found.push(...assignedValues(value, offset + start, depth + 1));
+  }
+  return found;
+}
+
+function isSecretName(name: string): boolean {
+  return SENSITIVE_NAME.test(name) && !ABOUT_A_SECRET.test(name);
+}
+
+/**
+ * A value under a secret-sounding name counts when it could be a credential: not a placeholder or
+ * documented example, not a URL without a password (the URL rules judge those) or a path, not
+ * plain words, and random enough.
+ */
+export function looksLikeCredential(value: string): boolean {
+  if (value.length < 10 || isPlaceholder(value)) return false;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return false;
+  if (/^(?:\/|\.{1,2}\/|~\/|[A-Za-z]:\\)/.test(value)) return false;
+  // Code that fetches the secret (`os.environ[`, `process.env.TOKEN`, `config.get(`) is not one.
+  if (/^[A-Za-z_$][\w$.]*[([]/.test(value) || /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value))
     return false;
-  if (/^(?:true|false|null|none|changeme|example|placeholder|x+|\*+)$/i.test(value)) return false;
-  return shannonEntropy(value) >= 3.5;
+  if (/^[A-Za-z]+(?:[ _.-][A-Za-z]+)*$/.test(value)) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((c) => c.test(value)).length;
+  if (classes < 2) return /^[0-9a-f]{32,}$/i.test(value);
+  return shannonEntropy(value) >= Math.min(3.3, Math.log2(value.length) * 0.8);
 }
 
 function shannonEntropy(value: string): number {
@@ -92,16 +166,31 @@ function shannonEntropy(value: string): number {
   return entropy;
 }
 
-function redact(secret: string, shownPrefix: number): string {
-  return `${secret.slice(0, shownPrefix)}…(${secret.length} chars, redacted)`;
+/** Groups matches whose ranges overlap: they are one secret seen by several rules. */
+function mergeOverlapping(matches: RawMatch[]): RawMatch[][] {
+  const sorted = [...matches].sort((a, b) => a.start - b.start || b.end - a.end);
+  const groups: RawMatch[][] = [];
+  let groupEnd = -1;
+  for (const match of sorted) {
+    if (groups.length > 0 && match.start < groupEnd) {
+      groups[groups.length - 1]!.push(match);
+      groupEnd = Math.max(groupEnd, match.end);
+    } else {
+      groups.push([match]);
+      groupEnd = match.end;
+    }
+  }
+  return groups;
 }
 
-function dedupe(matches: SecretMatch[]): SecretMatch[] {
-  const seen = new Set<string>();
-  return matches.filter((match) => {
-    const id = `${match.kind}\u0000${match.key ?? ''}\u0000${match.redacted}`;
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line++;
+  return line;
+}
+
+/** The redacted form every report shows: a known public prefix at most, then the length. */
+export function redact(secret: string): string {
+  const shown = PUBLIC_PREFIX.exec(secret)?.[0] ?? '';
+  return `${shown}…(${secret.length} chars, redacted)`;
 }
