@@ -52,11 +52,20 @@ const SENSITIVE_NAME =
 const ABOUT_A_SECRET =
   /[_.-](?:URL|URI|FILE|PATH|DIR|ENDPOINT|HOST|PORT|NAME|TYPE|ID|ALGORITHM|ALG|HEADER|LENGTH|TTL|TIMEOUT|EXPIRY|EXPIRES|LIFETIME|VERSION|REGION|MODE|KIND|PREFIX|FORMAT|ENABLED|REQUIRED|METHOD)$/i;
 /**
- * `NAME=value`, `NAME: value`, `"name": "value"`, `name = 'value'`, `ENV NAME value`: the name,
- * then the value quoted or bare (group 2, 3 or 4).
+ * Assignments are found name first: a sensitive word, then the name around it, then what follows
+ * it. Scanning for the words is cheap; a pattern for "any name, then a value" tries every word of
+ * every file.
  */
-const ASSIGNMENT =
-  /(?:^|[\s;&|"'{,(])(?:export[ \t]+|ENV[ \t]+|ARG[ \t]+|set[ \t]+)?["']?([A-Za-z_][A-Za-z0-9_.-]{0,100})["']?(?:[ \t]*(?:=|:=|=>|:)[ \t]*|(?<=(?:ENV|ARG)[ \t]+[A-Za-z_][A-Za-z0-9_.-]{0,100})[ \t]+)(?:"([^"\n]{1,500})"|'([^'\n]{1,500})'|([^\s"'`;&|,}]{1,500}))/dgm;
+const NAME_WORD = /PASS|PWD|SECRET|TOKEN|KEY|CREDENTIAL|AUTH/gi;
+const NAME_CHAR = /[A-Za-z0-9_.-]/;
+/**
+ * At a name's start: `NAME=value`, `NAME: value`, `"name": "value"`, `name = 'value'`, `NAME => value`,
+ * and after `ENV`/`ARG` also `NAME value`. The value quoted or bare (group 2, 3 or 4).
+ */
+const ASSIGNED =
+  /([A-Za-z_][A-Za-z0-9_.-]{0,100})["']?[ \t]*(?:=>|:=|=|:)[ \t]*(?:"([^"\n]{1,500})"|'([^'\n]{1,500})'|([^\s"'`;&|,}]{1,500}))/dy;
+const ASSIGNED_BY_SPACE =
+  /([A-Za-z_][A-Za-z0-9_.-]{0,100})[ \t]+(?:"([^"\n]{1,500})"|'([^'\n]{1,500})'|([^\s"'`;&|,}]{1,500}))/dy;
 
 /** Public, fixed prefixes of token formats: the only part of a secret a report may show. */
 const PUBLIC_PREFIX =
@@ -77,6 +86,7 @@ export function combineMatches(
 ): SecretMatch[] {
   const raw: RawMatch[] = library.map(({ start, end, kind }) => ({ start, end, kind }));
   for (const rule of OWN_RULES) {
+    if (!text.includes(rule.hint)) continue;
     rule.pattern.lastIndex = 0;
     for (const match of text.matchAll(rule.pattern)) {
       const secret = match[1] ?? match[0];
@@ -110,25 +120,30 @@ function secretNamedValues(text: string, key: string | undefined): RawMatch[] {
     const start = text.length - text.trimStart().length;
     found.push({ start, end: start + text.trim().length, kind: SECRET_NAMED, key });
   }
-  found.push(...assignedValues(text, 0, 0));
+  found.push(...assignedValues(text));
   return found;
 }
 
-/**
- * Secret-named assignments in `text` (at `offset` of the whole). A quoted value is searched too:
- * it may be a connection string of its own (`"Server=db;Password=…"`).
- */
-function assignedValues(text: string, offset: number, depth: number): RawMatch[] {
+/** Values assigned to secret-sounding names in `text`, wherever they sit (a connection string too). */
+function assignedValues(text: string): RawMatch[] {
   const found: RawMatch[] = [];
-  for (const assignment of text.matchAll(ASSIGNMENT)) {
+  NAME_WORD.lastIndex = 0;
+  for (let word = NAME_WORD.exec(text); word; word = NAME_WORD.exec(text)) {
+    let start = word.index;
+    while (start > 0 && NAME_CHAR.test(text[start - 1]!)) start--;
+    const byKeyword = /(?:^|[\s;&|(])(?:ENV|ARG)[ \t]+$/.test(text.slice(Math.max(0, start - 8), start));
+    const pattern = byKeyword ? ASSIGNED_BY_SPACE : ASSIGNED;
+    pattern.lastIndex = start;
+    const assignment =
+      pattern.exec(text) ?? (byKeyword ? ((ASSIGNED.lastIndex = start), ASSIGNED.exec(text)) : null);
+    if (!assignment) continue;
+    NAME_WORD.lastIndex = start + assignment[1]!.length;
     const name = assignment[1]!;
     const group = [2, 3, 4].find((i) => assignment[i] !== undefined)!;
     const value = assignment[group]!;
-    const [start, end] = assignment.indices![group]!;
-    if (isSecretName(name) && looksLikeCredential(value))
-      found.push({ start: offset + start, end: offset + end, kind: SECRET_NAMED, key: name });
-    else if (group !== 4 && depth < 2 && /[=:]/.test(value))
-      found.push(...assignedValues(value, offset + start, depth + 1));
+    if (!isSecretName(name) || !looksLikeCredential(value)) continue;
+    const [valueStart, valueEnd] = assignment.indices![group]!;
+    found.push({ start: valueStart, end: valueEnd, kind: SECRET_NAMED, key: name });
   }
   return found;
 }
@@ -149,7 +164,8 @@ export function looksLikeCredential(value: string): boolean {
   // Code that fetches the secret (`os.environ[`, `process.env.TOKEN`, `config.get(`) is not one.
   if (/^[A-Za-z_$][\w$.]*[([]/.test(value) || /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value))
     return false;
-  if (/^[A-Za-z]+(?:[ _.-][A-Za-z]+)*$/.test(value)) return false;
+  // Words (`ReplaceWithYourToken`, `my-secret-value`); a long run of letters is random, not a word.
+  if (/^[A-Za-z]{1,24}(?:[ _.-][A-Za-z]{1,24})*$/.test(value)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((c) => c.test(value)).length;
   if (classes < 2) return /^[0-9a-f]{32,}$/i.test(value);
   return shannonEntropy(value) >= Math.min(3.3, Math.log2(value.length) * 0.8);

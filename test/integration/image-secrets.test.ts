@@ -282,6 +282,39 @@ describe('credentials in image layers and config', () => {
     }
   }, 120_000);
 
+  it('still reports files a later layer replaced or masked with an opaque directory', async () => {
+    const c = fakeCredentials();
+    const built = await buildImage({
+      user: '10001',
+      files: {
+        'app/config/.env': `API_TOKEN=${c.huggingface!.secret}\n`,
+        'app/cache/token.json': JSON.stringify({ token: c.digitalocean!.secret }),
+      },
+    });
+    layouts.push(built.layoutDir);
+    const image = `${built.layoutDir}:${built.tag}`;
+    // The next layer rewrites the .env without the token and masks the cache directory.
+    await insertLayer(image, { 'app/config/.env': 'API_TOKEN=${API_TOKEN}\n' });
+    const empty = await mkdtemp(join(tmpdir(), 'scg-empty-'));
+    try {
+      await exec('umoci', ['insert', '--image', image, '--opaque', empty, '/app/cache']);
+    } finally {
+      await rm(empty, { recursive: true, force: true });
+    }
+    const { report, outputs } = await gate(built.layoutDir, built.tag, 'replaced');
+    const message = report.results.find((r) => r.ruleId === 'image.secret-files')!.message;
+    expect(message).toMatch(
+      /app\/config\/\.env:1 in layer [0-9a-f]{12} \(replaced in a later layer, still in the image\): API_TOKEN, Hugging Face token/,
+    );
+    expect(message).toMatch(
+      /app\/cache\/token\.json in layer [0-9a-f]{12} \(deleted in a later layer, still in the image\): token, DigitalOcean token/,
+    );
+    for (const output of outputs) {
+      expect(output).not.toContain(c.huggingface!.secret.slice(3));
+      expect(output).not.toContain(c.digitalocean!.secret.slice(7));
+    }
+  }, 120_000);
+
   it('passes an image of look-alikes: digests, commit SHAs, UUIDs, integrity hashes, certificates, placeholders, example keys', async () => {
     const { env, labels, files } = lookAlikes();
     const built = await buildImage({

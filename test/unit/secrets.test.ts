@@ -89,6 +89,20 @@ describe('the secret detector', () => {
     ]);
   });
 
+  it('cannot be silenced by a comment in the scanned text', async () => {
+    const token = fakeCredentials()['github-classic']!.secret;
+    const text = `// secretlint-disable\nconst t = "${token}";\n// secretlint-enable\n`;
+    expect(await detector.scan(text)).toMatchObject([{ kind: 'GitHub token', line: 2 }]);
+  });
+
+  it('finds a password in a URL of any scheme, not a placeholder one', async () => {
+    const password = `Rq7${random('abcdefghijklmnopqrstuvwxyz0123456789', 14)}`;
+    expect(await detector.scan(`REDIS=redis://cache:${password}@redis.internal:6379/0`)).toMatchObject([
+      { kind: 'URL with password' },
+    ]);
+    expect(await detector.scan('REDIS=redis://cache:${REDIS_PASSWORD}@redis.internal:6379/0')).toEqual([]);
+  });
+
   it('leaves look-alikes, placeholders, references and example keys alone', async () => {
     const { env, labels, files } = lookAlikes();
     for (const entry of env) {
