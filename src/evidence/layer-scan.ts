@@ -84,6 +84,7 @@ class LayerFiles {
   private readonly written = new Set<string>();
   private readonly deleted: string[] = [];
   private readonly opaque: string[] = [];
+  private failure: unknown;
 
   constructor(
     private readonly detector: SecretDetector,
@@ -105,13 +106,22 @@ class LayerFiles {
     const text = decodeText(content, size > content.length);
     if (text === undefined) return;
     this.filesRead++;
+    // Handled at once: a scan that fails before the layer ends must not be an unhandled rejection.
     this.pending.push(
-      this.detector.scan(text).then((matches) => matches.map((match) => ({ path, ...match }))),
+      this.detector.scan(text).then(
+        (matches) => matches.map((match) => ({ path, ...match })),
+        (error: unknown) => {
+          this.failure ??= error;
+          return [];
+        },
+      ),
     );
   }
 
   async findings(): Promise<Array<Omit<LayerSecretFinding, 'layerDigest'>>> {
-    return (await Promise.all(this.pending)).flat();
+    const found = (await Promise.all(this.pending)).flat();
+    if (this.failure !== undefined) throw this.failure;
+    return found;
   }
 
   /** What this layer did to a path an earlier layer wrote. */
