@@ -22,7 +22,15 @@ import { readBuildKitAttestations, type BuildKitEvidence } from './buildkit-atte
 import { sbomsOfVerifications } from './sbom/attested-sboms.js';
 import { readSbomFile } from './sbom/sbom-files.js';
 import { inventoryFilesystem } from './final-filesystem.js';
-import type { DiscoveredArtifact, Evidence, GeneratedProvenance, LayerScan } from './types.js';
+import { scanConfigForSecrets } from './config-secrets.js';
+import { loadSecretDetector, type SecretDetector } from './secrets.js';
+import type {
+  ConfigSecretScan,
+  DiscoveredArtifact,
+  Evidence,
+  GeneratedProvenance,
+  LayerScan,
+} from './types.js';
 
 export interface EvidenceDeps {
   openImageStore(reference: ImageReference): ImageStore;
@@ -109,9 +117,13 @@ async function collectFromStore(
           workspace: inputs.workspace,
         })),
   });
-  const layerScan = policy && effectivePolicy(policy, image.name).image['scan-layers'];
-  const layerScans = layerScan ? await scanImageLayers(store, image, layerScan) : undefined;
   const imagePolicy = policy && effectivePolicy(policy, image.name).image;
+  const layerScan = imagePolicy?.['scan-layers'];
+  // The rule set loads only when something is scanned for secrets.
+  const detector = imagePolicy?.secrets || layerScan ? await loadSecretDetector() : undefined;
+  const configSecrets = detector && imagePolicy?.secrets ? await scanConfigs(image, detector) : undefined;
+  const layerScans =
+    detector && layerScan ? await scanImageLayers(store, image, layerScan, detector) : undefined;
   const filesystems =
     imagePolicy && (imagePolicy['no-shell'] || imagePolicy['no-package-manager'])
       ? await Promise.all(image.platforms.map((platform) => inventoryFilesystem(store, platform)))
@@ -128,6 +140,7 @@ async function collectFromStore(
     ...(stats ? { stats } : {}),
     ...(layerScans ? { layerScans } : {}),
     ...(filesystems ? { filesystems } : {}),
+    ...(configSecrets ? { configSecrets } : {}),
     repositoryUrl: inputs.repositoryUrl,
     ...(made ? { generatedProvenance: made.generated } : {}),
     ...buildkitFields(buildkit),
@@ -142,13 +155,28 @@ function buildkitFields(buildkit: BuildKitEvidence | undefined): Pick<Evidence, 
 async function scanImageLayers(
   store: ImageStore,
   image: Evidence['image'],
-  setting: true | { 'max-layer-size': number; 'max-unpacked-size': number },
+  setting: true | { 'max-layer-size': number; 'max-unpacked-size': number; 'max-file-size': number },
+  detector: SecretDetector,
 ): Promise<LayerScan[]> {
   const limits =
     setting === true
       ? DEFAULT_LAYER_SCAN_LIMITS
-      : { maxLayerSize: setting['max-layer-size'], maxUnpackedSize: setting['max-unpacked-size'] };
-  return Promise.all(image.platforms.map((platform) => scanLayersForSecrets(store, platform, limits)));
+      : {
+          maxLayerSize: setting['max-layer-size'],
+          maxUnpackedSize: setting['max-unpacked-size'],
+          maxFileSize: setting['max-file-size'],
+        };
+  // One platform at a time: each holds a layer in memory while it is read.
+  const scans: LayerScan[] = [];
+  for (const platform of image.platforms)
+    scans.push(await scanLayersForSecrets(store, platform, limits, detector));
+  return scans;
+}
+
+async function scanConfigs(image: Evidence['image'], detector: SecretDetector): Promise<ConfigSecretScan[]> {
+  const scans: ConfigSecretScan[] = [];
+  for (const platform of image.platforms) scans.push(await scanConfigForSecrets(platform, image, detector));
+  return scans;
 }
 
 function attestationSources(

@@ -1,150 +1,174 @@
 /**
- * Finds credentials in text an image carries (env, labels, build history, small files). Pure. A
- * match is reported by where it is and a redacted form: the secret itself never leaves this module.
+ * Finds credentials in text an image carries (Env, labels, build history, layer files). Three
+ * sources of matches: the maintained library (secret-library.ts, loaded only when a scan runs),
+ * the project's own rules for formats the library lacks (secret-rules.ts), and values assigned to
+ * secret-sounding names that look like credentials. Matches of one secret are merged into one
+ * finding naming every rule that matched. A finding carries where it is and a redacted form: the
+ * secret itself never leaves this module.
  */
+import type { LibraryMatch } from './secret-library.js';
+import { isPlaceholder, OWN_RULES } from './secret-rules.js';
 
 export interface SecretMatch {
-  /** What kind of credential it looks like. */
+  /** What kind of credential it looks like: the first of `rules`. */
   kind: string;
+  /** Every rule that matched this secret, library rules first. */
+  rules: string[];
   /** The variable, label or key it was assigned to, when there is one. */
   key?: string;
+  /** 1-based line of the text it starts on, for text of more than one line. */
+  line?: number;
   /** Safe to show: a known public prefix at most, then the length. */
   redacted: string;
 }
 
-interface Detector {
-  kind: string;
-  pattern: RegExp;
-  /** Characters of a match that are a public, fixed prefix and may be shown. */
-  shownPrefix: number;
-  /**
-   * A made-up credential of this kind, `length` characters long, starting with the `shown`
-   * prefix, that this detector matches whole: what an evidence snapshot holds instead of the
-   * real one, so a replay finds the same credential and redacts it the same way.
-   */
-  standIn(length: number, shown: string): string;
+export type LibraryScan = (text: string) => Promise<LibraryMatch[]>;
+
+export interface SecretDetector {
+  /** `key` names where the text came from when the whole text is one value (an env var, a label). */
+  scan(text: string, key?: string): Promise<SecretMatch[]>;
 }
 
-const PRIVATE_KEY_HEADERS = ['', 'RSA ', 'EC ', 'DSA ', 'OPENSSH ', 'ENCRYPTED ', 'PGP '].flatMap((kind) => [
-  `-----BEGIN ${kind}PRIVATE KEY-----`,
-  `-----BEGIN ${kind}PRIVATE KEY BLOCK-----`,
-]);
-const LETTERS_AND_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const UPPER_AND_DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
-
-/**
- * `length` characters that look random (distinct for the alphabet's first pass, so above the
- * entropy threshold) and are the same on every call: a stand-in is reproducible, not a secret.
- */
-function filler(length: number, alphabet = LETTERS_AND_DIGITS): string {
-  let text = '';
-  for (let i = 0; i < length; i++) text += alphabet[(i * 7 + 3) % alphabet.length];
-  return text;
+/** Loads the library (a separate chunk of the bundle) and returns a detector using it. */
+export async function loadSecretDetector(): Promise<SecretDetector> {
+  const { libraryMatches } = await import('./secret-library.js');
+  return createSecretDetector(libraryMatches);
 }
 
-const DETECTORS: Detector[] = [
-  {
-    kind: 'private key',
-    pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/g,
-    shownPrefix: 0,
-    standIn: (length) => PRIVATE_KEY_HEADERS.find((header) => header.length === length) ?? '',
-  },
-  {
-    kind: 'GitHub token',
-    pattern: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}\b/g,
-    shownPrefix: 4,
-    standIn: (length, shown) => shown + filler(length - shown.length),
-  },
-  {
-    kind: 'GitHub fine-grained token',
-    pattern: /\bgithub_pat_[A-Za-z0-9_]{60,255}\b/g,
-    shownPrefix: 11,
-    standIn: (length, shown) => shown + filler(length - shown.length),
-  },
-  {
-    kind: 'AWS access key id',
-    pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g,
-    shownPrefix: 4,
-    standIn: (length, shown) => shown + filler(length - shown.length, UPPER_AND_DIGITS),
-  },
-  {
-    kind: 'Google API key',
-    pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g,
-    shownPrefix: 4,
-    standIn: (length, shown) => shown + filler(length - shown.length),
-  },
-  {
-    kind: 'Google service account key',
-    pattern: /"type"\s*:\s*"service_account"/g,
-    shownPrefix: 0,
-    standIn: (length) => `"type":${' '.repeat(Math.max(0, length - 24))}"service_account"`,
-  },
-  {
-    kind: 'Slack token',
-    pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,250}\b/g,
-    shownPrefix: 5,
-    standIn: (length, shown) => shown + filler(length - shown.length),
-  },
-  {
-    kind: 'Slack webhook',
-    pattern: /https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9/_-]{20,}/g,
-    shownPrefix: 34,
-
-    standIn: (length, shown) => shown + filler(length - shown.length),
-  },
-  {
-    kind: 'npm token',
-    pattern: /\bnpm_[A-Za-z0-9]{36}\b/g,
-    shownPrefix: 4,
-    standIn: (length, shown) => shown + filler(length - shown.length),
-  },
-  {
-    kind: 'JSON Web Token',
-    pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g,
-    shownPrefix: 0,
-
-    standIn: (length) => {
-      const part = Math.max(8, Math.floor((length - 8) / 3));
-      return `eyJ${filler(part)}.eyJ${filler(part)}.${filler(Math.max(8, length - 8 - 2 * part))}`;
+export function createSecretDetector(library: LibraryScan): SecretDetector {
+  return {
+    async scan(text, key) {
+      return combineMatches(text, key, await library(text));
     },
-  },
-];
+  };
+}
 
-/** Names whose values are credentials by convention; the value must still look random. */
+const SECRET_NAMED = 'secret-named value';
+
+/** Names whose values are credentials by convention; the value must still look like one. */
 const SENSITIVE_NAME =
-  /(?:^|[_.-])(?:PASSWORD|PASSWD|PWD|PASS|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?|AUTH)(?:$|[_.-])/i;
-const ASSIGNMENT =
-  /(?:^|[\s;&|"'])(?:export\s+|ENV\s+|ARG\s+)?([A-Za-z_][A-Za-z0-9_.-]{0,100})[=\s:]+["']?([^\s"';&|]{1,500})/g;
+  /(?:^|[_.-])(?:PASSWORD|PASSWD|PWD|PASS|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|SECRET_?KEY|PRIVATE_?KEY|CLIENT_?SECRET|CREDENTIALS?|AUTH|AUTH_?TOKEN)(?:$|[_.-])/i;
+/** …unless the name says the value is about the credential, not the credential (`TOKEN_URL`). */
+const ABOUT_A_SECRET =
+  /[_.-](?:URL|URI|FILE|PATH|DIR|ENDPOINT|HOST|PORT|NAME|TYPE|ID|ALGORITHM|ALG|HEADER|LENGTH|TTL|TIMEOUT|EXPIRY|EXPIRES|LIFETIME|VERSION|REGION|MODE|KIND|PREFIX|FORMAT|ENABLED|REQUIRED|METHOD)$/i;
+/**
+ * Assignments are found name first: a sensitive word, then the name around it, then what follows
+ * it. Scanning for the words is cheap; a pattern for "any name, then a value" tries every word of
+ * every file.
+ */
+const NAME_WORD = /PASS|PWD|SECRET|TOKEN|KEY|CREDENTIAL|AUTH/gi;
+const NAME_CHAR = /[A-Za-z0-9_.-]/;
+/**
+ * At a name's start: `NAME=value`, `NAME: value`, `"name": "value"`, `name = 'value'`, `NAME => value`,
+ * and after `ENV`/`ARG` also `NAME value`. The value quoted or bare (group 2, 3 or 4).
+ */
+const ASSIGNED =
+  /([A-Za-z_][A-Za-z0-9_.-]{0,100})["']?[ \t]*(?:=>|:=|=|:)[ \t]*(?:"([^"\n]{1,500})"|'([^'\n]{1,500})'|([^\s"'`;&|,}]{1,500}))/dy;
+const ASSIGNED_BY_SPACE =
+  /([A-Za-z_][A-Za-z0-9_.-]{0,100})[ \t]+(?:"([^"\n]{1,500})"|'([^'\n]{1,500})'|([^\s"'`;&|,}]{1,500}))/dy;
 
-/** Scans text for credentials; `key` names where the text came from (an env var, a label). */
-export function findSecrets(text: string, key?: string): SecretMatch[] {
-  const matches: SecretMatch[] = [];
-  for (const detector of DETECTORS) {
-    for (const match of text.matchAll(detector.pattern)) {
-      matches.push({ kind: detector.kind, key, redacted: redact(match[0], detector.shownPrefix) });
+/** Public, fixed prefixes of token formats: the only part of a secret a report may show. */
+const PUBLIC_PREFIX =
+  /^(?:gh[pousr]_|github_pat_|glpat-|glrt-|gldt-|glptt-|xox[abposr]-|xapp-|[sr]k_(?:live|test)_|sk-ant-(?:api|admin)\d\d-|sk-(?:proj|svcacct|admin)-|hf_|npm_|SG\.|AKIA|ASIA|AIza|GOCSPX-|do[opr]_v1_|pypi-|dapi|hv[sbr]\.|dckr_pat_|figd_|lin_api_|ntn_|gsk_|shp(?:at|ca|pa|ss)_|glc_|glsa_|vc[piark]_|tskey-[a-z]+-|PMAK-|NR(?:AK|II|AA)-|AGE-SECRET-KEY-|dp\.[a-z]+\.|pul-|dt0c01\.|sntr[yus]s?_|ATATT|cf(?:k|ut|at)_|ops_|https:\/\/hooks\.slack\.com\/services\/)/;
+
+interface RawMatch {
+  start: number;
+  end: number;
+  kind: string;
+  key?: string;
+}
+
+/** Merges the three sources' matches in `text`: one finding per secret. Pure. */
+export function combineMatches(
+  text: string,
+  key: string | undefined,
+  library: LibraryMatch[],
+): SecretMatch[] {
+  const raw: RawMatch[] = library.map(({ start, end, kind }) => ({ start, end, kind }));
+  for (const rule of OWN_RULES) {
+    if (!text.includes(rule.hint)) continue;
+    rule.pattern.lastIndex = 0;
+    for (const match of text.matchAll(rule.pattern)) {
+      const secret = match[1] ?? match[0];
+      const start = match.index + (match[1] === undefined ? 0 : match[0].indexOf(match[1]));
+      if (rule.accept && !rule.accept(secret)) continue;
+      raw.push({ start, end: start + secret.length, kind: rule.kind });
     }
   }
-  if (key !== undefined && SENSITIVE_NAME.test(key) && looksRandom(text)) {
-    matches.push({ kind: 'secret-named value', key, redacted: redact(text, 0) });
+  const assignments = secretNamedValues(text, key);
+  raw.push(...assignments);
+  // A token-shaped placeholder (`sk_live_xxxx…`) or a documented example key matches a format too.
+  const real = raw.filter((m) => !isPlaceholder(text.slice(m.start, m.end)));
+  return mergeOverlapping(real).map((group) => {
+    const start = Math.min(...group.map((m) => m.start));
+    const end = Math.max(...group.map((m) => m.end));
+    const secret = text.slice(start, end);
+    const rules = [...new Set(group.map((m) => m.kind))];
+    // The name it was assigned to: an assignment around it, else the caller's key.
+    const named = assignments.find((a) => a.start <= start && a.end >= end) ?? group.find((m) => m.key);
+    const match: SecretMatch = { kind: rules[0]!, rules, redacted: redact(secret) };
+    const name = named?.key ?? key;
+    if (name !== undefined) match.key = name;
+    if (text.includes('\n')) match.line = lineOf(text, start);
+    return match;
+  });
+}
+
+function secretNamedValues(text: string, key: string | undefined): RawMatch[] {
+  const found: RawMatch[] = [];
+  if (key !== undefined && isSecretName(key) && looksLikeCredential(text.trim())) {
+    const start = text.length - text.trimStart().length;
+    found.push({ start, end: start + text.trim().length, kind: SECRET_NAMED, key });
   }
-  for (const assignment of text.matchAll(ASSIGNMENT)) {
-    const [, name, value] = assignment;
-    if (SENSITIVE_NAME.test(name!) && looksRandom(value!) && !matches.some((m) => m.key === name)) {
-      matches.push({ kind: 'secret-named value', key: name, redacted: redact(value!, 0) });
-    }
+  found.push(...assignedValues(text));
+  return found;
+}
+
+/** Values assigned to secret-sounding names in `text`, wherever they sit (a connection string too). */
+function assignedValues(text: string): RawMatch[] {
+  const found: RawMatch[] = [];
+  NAME_WORD.lastIndex = 0;
+  for (let word = NAME_WORD.exec(text); word; word = NAME_WORD.exec(text)) {
+    let start = word.index;
+    while (start > 0 && NAME_CHAR.test(text[start - 1]!)) start--;
+    const byKeyword = /(?:^|[\s;&|(])(?:ENV|ARG)[ \t]+$/.test(text.slice(Math.max(0, start - 8), start));
+    const pattern = byKeyword ? ASSIGNED_BY_SPACE : ASSIGNED;
+    pattern.lastIndex = start;
+    const assignment =
+      pattern.exec(text) ?? (byKeyword ? ((ASSIGNED.lastIndex = start), ASSIGNED.exec(text)) : null);
+    if (!assignment) continue;
+    NAME_WORD.lastIndex = start + assignment[1]!.length;
+    const name = assignment[1]!;
+    const group = [2, 3, 4].find((i) => assignment[i] !== undefined)!;
+    const value = assignment[group]!;
+    if (!isSecretName(name) || !looksLikeCredential(value)) continue;
+    const [valueStart, valueEnd] = assignment.indices![group]!;
+    found.push({ start: valueStart, end: valueEnd, kind: SECRET_NAMED, key: name });
   }
-  return dedupe(matches);
+  return found;
+}
+
+function isSecretName(name: string): boolean {
+  return SENSITIVE_NAME.test(name) && !ABOUT_A_SECRET.test(name);
 }
 
 /**
- * Placeholders (`changeme`, `${TOKEN}`, `/run/secrets/x`) are not secrets; a value of 12+ characters
- * with enough entropy is treated as one.
+ * A value under a secret-sounding name counts when it could be a credential: not a placeholder or
+ * documented example, not a URL without a password (the URL rules judge those) or a path, not
+ * plain words, and random enough.
  */
-function looksRandom(value: string): boolean {
-  if (value.length < 12 || /^\$\{?[A-Za-z_]/.test(value) || /^\/(?:run|var|etc|tmp)\//.test(value))
+export function looksLikeCredential(value: string): boolean {
+  if (value.length < 10 || isPlaceholder(value)) return false;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return false;
+  if (/^(?:\/|\.{1,2}\/|~\/|[A-Za-z]:\\)/.test(value)) return false;
+  // Code that fetches the secret (`os.environ[`, `process.env.TOKEN`, `config.get(`) is not one.
+  if (/^[A-Za-z_$][\w$.]*[([]/.test(value) || /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value))
     return false;
-  if (/^(?:true|false|null|none|changeme|example|placeholder|x+|\*+)$/i.test(value)) return false;
-  return shannonEntropy(value) >= 3.5;
+  // Words (`ReplaceWithYourToken`, `my-secret-value`); a long run of letters is random, not a word.
+  if (/^[A-Za-z]{1,24}(?:[ _.-][A-Za-z]{1,24})*$/.test(value)) return false;
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/].filter((c) => c.test(value)).length;
+  if (classes < 2) return /^[0-9a-f]{32,}$/i.test(value);
+  return shannonEntropy(value) >= Math.min(3.3, Math.log2(value.length) * 0.8);
 }
 
 function shannonEntropy(value: string): number {
@@ -158,60 +182,31 @@ function shannonEntropy(value: string): number {
   return entropy;
 }
 
-function redact(secret: string, shownPrefix: number): string {
-  return `${secret.slice(0, shownPrefix)}…(${secret.length} chars, redacted)`;
-}
-
-function dedupe(matches: SecretMatch[]): SecretMatch[] {
-  const seen = new Set<string>();
-  return matches.filter((match) => {
-    const id = `${match.kind}\u0000${match.key ?? ''}\u0000${match.redacted}`;
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
-}
-
-/** A stand-in for a text that carries credentials; `exact` when it is found and redacted the same. */
-export interface SecretStandIn {
-  text: string;
-  exact: boolean;
-}
-
-export const REDACTED_PLACEHOLDER = '[credential removed by supply-chain-gate]';
-
-/**
- * For a text `findSecrets` finds credentials in: made-up text in which it finds the same
- * credentials (kind, key, shown prefix and length), so an evidence snapshot can leave the real
- * ones out and still be judged as the image was. Undefined when the text holds none. When no
- * such text can be made, a placeholder, and `exact: false`.
- */
-export function secretStandIn(text: string, key?: string): SecretStandIn | undefined {
-  const matches = findSecrets(text, key);
-  if (matches.length === 0) return undefined;
-  // Assignments first: one after a token would be read as that token's value.
-  const assignments: string[] = [];
-  const pieces: string[] = [];
-  let wholeLength: number | undefined;
-  for (const match of matches) {
-    const { shown, length } = readRedaction(match.redacted);
-    if (match.kind === 'secret-named value') {
-      if (key !== undefined && match.key === key) wholeLength = length;
-      else assignments.push(`${match.key}=${filler(length)}`);
-      continue;
+/** Groups matches whose ranges overlap: they are one secret seen by several rules. */
+function mergeOverlapping(matches: RawMatch[]): RawMatch[][] {
+  const sorted = [...matches].sort((a, b) => a.start - b.start || b.end - a.end);
+  const groups: RawMatch[][] = [];
+  let groupEnd = -1;
+  for (const match of sorted) {
+    if (groups.length > 0 && match.start < groupEnd) {
+      groups[groups.length - 1]!.push(match);
+      groupEnd = Math.max(groupEnd, match.end);
+    } else {
+      groups.push([match]);
+      groupEnd = match.end;
     }
-    const detector = DETECTORS.find((candidate) => candidate.kind === match.kind);
-    if (detector) pieces.push(detector.standIn(length, shown));
   }
-  let made = [...assignments, ...pieces].join(' ');
-  if (wholeLength !== undefined && made.length < wholeLength) {
-    made = made ? `${filler(wholeLength - made.length - 1)} ${made}` : filler(wholeLength);
-  }
-  const same = JSON.stringify(findSecrets(made, key)) === JSON.stringify(matches);
-  return same ? { text: made, exact: true } : { text: REDACTED_PLACEHOLDER, exact: false };
+  return groups;
 }
 
-function readRedaction(redacted: string): { shown: string; length: number } {
-  const match = /^([^]*)…\((\d+) chars, redacted\)$/.exec(redacted);
-  return { shown: match?.[1] ?? '', length: Number(match?.[2] ?? 0) };
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) line++;
+  return line;
+}
+
+/** The redacted form every report shows: a known public prefix at most, then the length. */
+export function redact(secret: string): string {
+  const shown = PUBLIC_PREFIX.exec(secret)?.[0] ?? '';
+  return `${shown}…(${secret.length} chars, redacted)`;
 }

@@ -416,15 +416,42 @@ export type ArtifactVerification =
       message: string;
     };
 
-/** What reading one platform image's layers for credential files found. */
+/** One credential found in a text: never the secret itself, `redacted` shows a public prefix at most. */
+export interface SecretFinding {
+  /** What it looks like: the first of `rules`. */
+  kind: string;
+  /** Every rule that matched it (one finding per secret). */
+  rules?: string[];
+  /** The variable, label or key it was assigned to. */
+  key?: string;
+  /** 1-based line in a file or a multi-line value. */
+  line?: number;
+  redacted: string;
+}
+
+export interface LayerSecretFinding extends SecretFinding {
+  layerDigest: string;
+  path: string;
+  /** Set when a later layer deleted or replaced the file: it is still in the image. */
+  note?: string;
+}
+
+/** What reading one platform image's layers for credentials found. */
 export interface LayerScan {
   manifestDigest: string;
   platform?: Platform;
   scannedLayers: number;
+  /** Files whose content was read as text and scanned. */
+  filesRead?: number;
   /** Layers not read, and why (over a size limit, an unsupported media type, not a tar). */
   skipped: Array<{ layerDigest: string; reason: string }>;
-  /** Never the secret itself: `redacted` shows a public prefix at most. */
-  findings: Array<{ layerDigest: string; path: string; kind: string; key?: string; redacted: string }>;
+  findings: LayerSecretFinding[];
+}
+
+/** What scanning one platform image's config (Env, labels and annotations, history) found. */
+export interface ConfigSecretScan {
+  manifestDigest: string;
+  findings: Array<SecretFinding & { where: string }>;
 }
 
 /** The final filesystem of one platform image (layers applied, whiteouts honoured): what minimal-image rules judge. */
@@ -469,6 +496,8 @@ export interface Evidence {
   vex?: VexDocument[];
   /** Present when the policy asks for `image.scan-layers`: one per platform image. */
   layerScans?: LayerScan[];
+  /** Present when the policy asks for `image.secrets`: one per platform image. */
+  configSecrets?: ConfigSecretScan[];
   /** The repository the workflow runs for, e.g. `https://github.com/acme/app`, when known. */
   repositoryUrl?: string;
   /** Provenance made by this run, when the `provenance` input asked for it. */

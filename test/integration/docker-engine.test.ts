@@ -18,6 +18,7 @@ import {
   type TestDockerEngine,
 } from '../support/docker-engine.js';
 import { buildImage, requireTestbedTools, startRegistry, type TestRegistry } from '../support/registry.js';
+import { fakeCredentials } from '../support/fake-credentials.js';
 
 let engine: TestDockerEngine;
 let registry: TestRegistry;
@@ -207,7 +208,8 @@ describe('a Dockerfile-built image in the local engine', () => {
     await buildLocalImage(engine, {
       tag: 'localhost/leaky:pr',
       dockerfile: 'FROM scratch\nCOPY credentials /root/.aws/credentials\nUSER 1000\n',
-      files: { credentials: '[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n' },
+      // A key id in AWS's shape, random: the documented example key (…EXAMPLE) is not reported.
+      files: { credentials: `[default]\naws_access_key_id = ${fakeCredentials()['aws-key-id']!.secret}\n` },
     });
     const policy = await writePolicy('layers.yml', 'version: 1\nimage:\n  scan-layers: true\n');
     const { code, report } = await check(['--image', 'docker:localhost/leaky:pr', '--policy', policy]);
@@ -216,7 +218,7 @@ describe('a Dockerfile-built image in the local engine', () => {
       expect.objectContaining({
         ruleId: 'image.secret-files',
         status: 'fail',
-        message: expect.stringContaining('root/.aws/credentials in layer'),
+        message: expect.stringContaining('root/.aws/credentials:2 in layer'),
       }),
     );
   });

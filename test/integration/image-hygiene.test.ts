@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { runCliCaptured } from '../support/cli.js';
+import { pemPrivateKey } from '../support/fake-credentials.js';
 import {
   buildImage,
   buildMultiPlatformImage,
@@ -23,7 +24,7 @@ const NOW = () => new Date('2026-11-28T12:00:00Z');
 // Assembled at run time so secret scanners do not flag this file; none of these are real.
 const TOKEN = `ghp_${'Q7w8E9r0T1'.repeat(3)}zxcvbn`;
 const AWS = `AKIA${'ZXCVBNMASDFGHJKL'}`;
-const PRIVATE_KEY = `${['-----BEGIN', 'RSA PRIVATE KEY-----'].join(' ')}\nMIIEowIBAAKCAQEAx\n-----END RSA PRIVATE KEY-----\n`;
+const PRIVATE_KEY = pemPrivateKey();
 const CLEAN = {
   user: '10001',
   labels: { 'org.opencontainers.image.source': 'https://github.com/acme/app' },
@@ -120,7 +121,7 @@ image:
     const { report, stdout } = await gate(layoutDir, tag);
     expect(failing(report)).toEqual(['image.secrets']);
     const message = report.results.find((r) => r.ruleId === 'image.secrets')!.message;
-    expect(message).toContain('Env GITHUB_TOKEN: GitHub token, ghp_…(');
+    expect(message).toContain('Env GITHUB_TOKEN: GitHub token + secret-named value, ghp_…(');
     expect(message).toMatch(/History step \d+: AWS access key id, AKIA…\(/);
     for (const output of [JSON.stringify(report), stdout]) {
       expect(output).not.toContain(TOKEN.slice(4));
@@ -136,8 +137,8 @@ image:
     const { report } = await gate(layoutDir, tag);
     expect(failing(report)).toEqual(['image.secret-files']);
     const message = report.results.find((r) => r.ruleId === 'image.secret-files')!.message;
-    expect(message).toMatch(/^root\/\.ssh\/id_rsa in layer [0-9a-f]{12}: private key, …\(/);
-    expect(JSON.stringify(report)).not.toContain('MIIEowIBAAKCAQEAx');
+    expect(message).toMatch(/^root\/\.ssh\/id_rsa:1 in layer [0-9a-f]{12}: private key, …\(/);
+    expect(JSON.stringify(report)).not.toContain(PRIVATE_KEY.split('\n')[1]!);
   });
 
   it('fails a missing source label, too many layers and a forbidden tag', async () => {

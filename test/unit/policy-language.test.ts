@@ -65,6 +65,8 @@ const evidence = (overrides: Partial<ImageEvidence> = {}): Evidence => ({
     },
   ],
   discovered: [],
+  // What collection finds in this config: Env and labels hold no credential.
+  configSecrets: [{ manifestDigest: DIGEST, findings: [] }],
 });
 
 const decide = (text: string, ev = evidence()) => evaluatePolicy(parsePolicy(text, 'policy.yml'), ev, NOW);

@@ -1,70 +1,175 @@
-import { findSecrets } from '../../src/evidence/secrets.js';
-import { secretsInFile } from '../../src/evidence/secret-files.js';
+/**
+ * Credential detection with the real rule set (secretlint's preset and the project's own rules):
+ * every planted format is found once, with every rule that matched it and a redacted form only;
+ * look-alikes and placeholders are left alone; layer files are chosen and sniffed as text.
+ */
+import { decodeText, mayHoldCredentials } from '../../src/evidence/secret-files.js';
+import {
+  loadSecretDetector,
+  looksLikeCredential,
+  redact,
+  type SecretDetector,
+} from '../../src/evidence/secrets.js';
 import { createTarReader, TarFormatError, type TarEntry } from '../../src/evidence/tar-stream.js';
 import { isRootUser } from '../../src/policy/rules/image.js';
+import { fakeCredentials, gcpServiceAccountJson, lookAlikes, random } from '../support/fake-credentials.js';
 
-// Built at run time so no scanner flags this file: none of these are real credentials.
-const GITHUB = `ghp_${'A1b2C3d4E5'.repeat(3)}abcdef`;
-const AWS = `AKIA${'QWERTYUIOPASDFGH'}`;
-const SLACK = `xoxb-${'1234567890'}-${'abcdefghij'}`;
-const NPM = `npm_${'Zx9Yw8Vu7T'.repeat(3)}abcdef`;
-const JWT = `eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.${'dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U'}`;
-const KEY = ['-----BEGIN', 'OPENSSH PRIVATE KEY-----'].join(' ');
+let detector: SecretDetector;
+beforeAll(async () => {
+  detector = await loadSecretDetector();
+});
 
-describe('findSecrets', () => {
-  it.each([
-    [GITHUB, 'GitHub token', 'ghp_'],
-    [AWS, 'AWS access key id', 'AKIA'],
-    [SLACK, 'Slack token', 'xoxb-'],
-    [NPM, 'npm token', 'npm_'],
-    [JWT, 'JSON Web Token', ''],
-    [`${KEY}\nb3BlbnNzaC1rZXktdjEAAAAA\n`, 'private key', ''],
-  ])('finds %#: %s and shows only its public prefix', (text, kind, prefix) => {
-    const [match] = findSecrets(`before ${text} after`);
-    expect(match).toMatchObject({ kind });
-    expect(match!.redacted.startsWith(`${prefix}…(`)).toBe(true);
-    expect(match!.redacted).not.toContain(text.slice(prefix.length, prefix.length + 8));
+/** Where each format is planted in text: as a vendor's own config file would carry it. */
+function planted(format: string, secret: string): { text: string; key?: string } {
+  switch (format) {
+    case 'aws-secret':
+      return {
+        text: `[default]\naws_access_key_id = AKIA${random('ABCDEFGHIJKLMNOPQRSTUVWXYZ234567', 16)}\naws_secret_access_key = ${secret}\n`,
+      };
+    case 'azure-storage':
+      return {
+        text: `{"ConnectionStrings":{"Storage":"DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=${secret};EndpointSuffix=core.windows.net"}}`,
+      };
+    case 'password':
+      return { text: secret, key: 'POSTGRES_PASSWORD' };
+    default:
+      return { text: `# settings\nvalue: ${JSON.stringify(secret)}\n` };
+  }
+}
+
+describe('the secret detector', () => {
+  const credentials = Object.values(fakeCredentials());
+
+  it('plants twenty-plus formats', () => expect(credentials.length).toBeGreaterThanOrEqual(20));
+
+  it.each(credentials.map((c) => [c.format, c] as const))('finds %s, redacted', async (_, credential) => {
+    const { text, key } = planted(credential.format, credential.secret);
+    const matches = await detector.scan(text, key);
+    const match = matches.find((m) => m.rules.some((rule) => credential.kind.test(rule)));
+    expect(match).toBeDefined();
+    expect(JSON.stringify(matches)).not.toContain(credential.secret.slice(-12));
+    expect(match!.redacted).toMatch(/^[^…]{0,40}…\(\d+ chars, redacted\)$/);
   });
 
-  it('flags a random value assigned to a secret-sounding name, by name, redacted', () => {
-    expect(findSecrets('Zq8#kL2!vN9@xP4$', 'DB_PASSWORD')).toEqual([
-      { kind: 'secret-named value', key: 'DB_PASSWORD', redacted: '…(16 chars, redacted)' },
+  it('reports one secret once, naming every rule that matched it', async () => {
+    const token = fakeCredentials()['github-classic']!.secret;
+    const inEnv = await detector.scan(token, 'GITHUB_TOKEN');
+    expect(inEnv).toEqual([
+      {
+        kind: 'GitHub token',
+        rules: ['GitHub token', 'secret-named value'],
+        key: 'GITHUB_TOKEN',
+        redacted: `ghp_…(${token.length} chars, redacted)`,
+      },
     ]);
-    expect(findSecrets('/bin/sh -c export API_TOKEN=f9Kd83jsLq0PzX2mVb71 && make')).toMatchObject([
-      { key: 'API_TOKEN' },
+    const inFile = await detector.scan(`export GITHUB_TOKEN=${token}\nexport OTHER=1\n`);
+    expect(inFile).toMatchObject([
+      { key: 'GITHUB_TOKEN', line: 1, rules: ['GitHub token', 'secret-named value'] },
     ]);
   });
 
-  it('leaves placeholders, references and ordinary settings alone', () => {
-    for (const [value, key] of [
-      ['changeme', 'PASSWORD'],
-      ['${DB_PASSWORD}', 'DB_PASSWORD'],
-      ['/run/secrets/db_password', 'DB_PASSWORD_FILE'],
-      ['/usr/local/sbin:/usr/local/bin:/usr/sbin', 'PATH'],
-      ['production', 'NODE_ENV'],
-      ['https://github.com/acme/app', 'org.opencontainers.image.source'],
-    ]) {
-      expect(findSecrets(value!, key)).toEqual([]);
+  it('finds a GCP service-account key in JSON whatever the file is called', async () => {
+    const { text, secret } = gcpServiceAccountJson();
+    const matches = await detector.scan(text);
+    expect(matches.map((m) => m.rules).flat()).toEqual(expect.arrayContaining(['GCP service account key']));
+    expect(JSON.stringify(matches)).not.toContain(secret);
+  });
+
+  it('finds secrets in application config files', async () => {
+    const password = `Pw${random('0123456789', 4)}${random('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', 16)}`;
+    const settings = `DEBUG = False\nSECRET_KEY = '${password}!@'\nALLOWED_HOSTS = ['*']\n`;
+    expect(await detector.scan(settings)).toMatchObject([{ key: 'SECRET_KEY', line: 2 }]);
+    const appsettings = JSON.stringify({
+      ConnectionStrings: { Default: `Server=db;Database=app;User Id=sa;Password=${password};` },
+    });
+    expect(await detector.scan(appsettings)).toMatchObject([{ key: 'Password', kind: 'secret-named value' }]);
+    const pypirc = `[pypi]\nusername = __token__\npassword = ${fakeCredentials().pypi!.secret}\n`;
+    expect(await detector.scan(pypirc)).toMatchObject([
+      { key: 'password', rules: ['PyPI upload token', 'secret-named value'] },
+    ]);
+  });
+
+  it('cannot be silenced by a comment in the scanned text', async () => {
+    const token = fakeCredentials()['github-classic']!.secret;
+    const text = `// secretlint-disable\nconst t = "${token}";\n// secretlint-enable\n`;
+    expect(await detector.scan(text)).toMatchObject([{ kind: 'GitHub token', line: 2 }]);
+  });
+
+  it('finds a password in a URL of any scheme, not a placeholder one', async () => {
+    const password = `Rq7${random('abcdefghijklmnopqrstuvwxyz0123456789', 14)}`;
+    expect(await detector.scan(`REDIS=redis://cache:${password}@redis.internal:6379/0`)).toMatchObject([
+      { kind: 'URL with password' },
+    ]);
+    expect(await detector.scan('REDIS=redis://cache:${REDIS_PASSWORD}@redis.internal:6379/0')).toEqual([]);
+  });
+
+  it('leaves look-alikes, placeholders, references and example keys alone', async () => {
+    const { env, labels, files } = lookAlikes();
+    for (const entry of env) {
+      const at = entry.indexOf('=');
+      expect([entry, await detector.scan(entry.slice(at + 1), entry.slice(0, at))]).toEqual([entry, []]);
     }
+    for (const [name, value] of Object.entries(labels))
+      expect([name, await detector.scan(value, name)]).toEqual([name, []]);
+    for (const [path, text] of Object.entries(files))
+      expect([path, await detector.scan(text)]).toEqual([path, []]);
+  });
+
+  it('judges values under secret-sounding names by their shape', () => {
+    for (const value of ['Zq8#kL2!vN9@xP4$', 'f9Kd83jsLq0PzX2mVb71', 'c5b2a9e0f1d34e7a8b6c9d0e1f2a3b4c'])
+      expect([value, looksLikeCredential(value)]).toEqual([value, true]);
+    for (const value of [
+      'changeme',
+      '${DB_PASSWORD}',
+      '{{ .Values.password }}',
+      '<your token>',
+      '/run/secrets/db_password',
+      'https://auth.example.com/token',
+      'process.env.API_TOKEN',
+      "os.environ['X']",
+      'ReplaceWithYourToken',
+      'production',
+      '1234567890',
+    ])
+      expect([value, looksLikeCredential(value)]).toEqual([value, false]);
+  });
+
+  it('shows a public prefix at most', () => {
+    expect(redact(`xoxb-${'1'.repeat(12)}-abc`)).toBe('xoxb-…(21 chars, redacted)');
+    expect(redact('Zq8#kL2!vN9@xP4$')).toBe('…(16 chars, redacted)');
   });
 });
 
-describe('secret files', () => {
-  it('finds tokens in .npmrc and registry auth, and private keys in key files', () => {
-    expect(
-      secretsInFile('home/app/.npmrc', Buffer.from(`//registry.example/:_authToken=${NPM}\n`))[0],
-    ).toMatchObject({ kind: 'npm token' });
-    expect(
-      secretsInFile(
-        'root/.docker/config.json',
-        Buffer.from('{"auths":{"r.example":{"auth":"dXNlcjpwYXNzd29yZA=="}}}'),
-      ),
-    ).toMatchObject([{ kind: 'registry credentials' }]);
-    expect(secretsInFile('etc/ssl/server.key', Buffer.from(`${KEY}\nabc\n`))).toMatchObject([
-      { kind: 'private key' },
-    ]);
-    expect(secretsInFile('etc/ssl/cert.pem', Buffer.from('-----BEGIN CERTIFICATE-----\n'))).toEqual([]);
-    expect(secretsInFile('app/.env.example', Buffer.from('API_TOKEN=f9Kd83jsLq0PzX2mVb71\n'))).toEqual([]);
+describe('layer files', () => {
+  it('reads application files and skips what cannot hold a credential of the image', () => {
+    for (const path of [
+      'app/.env',
+      'app/settings.py',
+      'etc/app/appsettings.json',
+      'root/.kube/config',
+      'srv/x7f3q',
+    ])
+      expect([path, mayHoldCredentials(path)]).toEqual([path, true]);
+    for (const path of [
+      'var/lib/dpkg/status',
+      'lib/apk/db/installed',
+      'usr/share/locale/de/LC_MESSAGES/tar.mo',
+      'usr/share/man/man1/ls.1.gz',
+      'usr/lib/locale/C.utf8/LC_CTYPE',
+      'app/node_modules/aws-sdk/test/fixtures.json',
+      'usr/lib/python3/dist-packages/x.py',
+      'app/static/logo.png',
+      'opt/app/release.tar.gz',
+    ])
+      expect([path, mayHoldCredentials(path)]).toEqual([path, false]);
+  });
+
+  it('treats bytes as text only when they have no NUL and are UTF-8', () => {
+    expect(decodeText(Buffer.from('TOKEN=abc\n'), false)).toBe('TOKEN=abc\n');
+    expect(decodeText(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00]), false)).toBeUndefined();
+    expect(decodeText(Buffer.from([0x61, 0xff, 0xfe, 0x62]), false)).toBeUndefined();
+    // A limit that cuts "é" in two still leaves the rest readable.
+    expect(decodeText(Buffer.from('abcé').subarray(0, 4), true)).toBe('abc');
   });
 });
 

@@ -4,7 +4,8 @@
  */
 import { parseImageReference, formatImageName } from '../../adapters/image-reference.js';
 import type { Evidence, ImageEvidence, PlatformImage } from '../../evidence/types.js';
-import { findSecrets, type SecretMatch } from '../../evidence/secrets.js';
+import { configCarriesText } from '../../evidence/config-secrets.js';
+import type { SecretFinding } from '../../evidence/types.js';
 import type { RuleFamily, RuleStatus } from '../decision.js';
 import { imageMatches } from '../image-patterns.js';
 import type { Policy } from '../schema.js';
@@ -33,7 +34,7 @@ export const imageRules: RuleFamily = {
       const per = (check: Check): Check =>
         label ? { ...check, platform: label, title: `${check.title} (${label})` } : check;
       if (config['non-root']) checks.push(per(nonRoot(image)));
-      if (config.secrets) checks.push(per(secretsInConfig(image, evidence.image)));
+      if (config.secrets) checks.push(per(secretsInConfig(image, evidence)));
       if (config['base-images']) checks.push(per(baseImage(image, evidence, config['base-images'], policy)));
       if (config['max-size'] !== undefined) checks.push(per(maxSize(image, config['max-size'])));
       if (config['max-layers'] !== undefined) checks.push(per(maxLayers(image, config['max-layers'])));
@@ -122,30 +123,21 @@ function nonRoot(image: PlatformImage): Check {
     : result('non-root', 'pass', 'Runs as a non-root user', `User ${JSON.stringify(user)}.`);
 }
 
-function secretsInConfig(image: PlatformImage, index: ImageEvidence): Check {
-  const found: string[] = [];
-  const report = (where: string, matches: SecretMatch[]) => {
-    for (const match of matches)
-      found.push(
-        `${where}${match.key && !where.includes(match.key) ? ` (${match.key})` : ''}: ${match.kind}, ${match.redacted}`,
-      );
-  };
-  for (const entry of image.config?.env ?? []) {
-    const at = entry.indexOf('=');
-    const name = at === -1 ? entry : entry.slice(0, at);
-    report(`Env ${name}`, findSecrets(at === -1 ? '' : entry.slice(at + 1), name));
+function secretsInConfig(image: PlatformImage, evidence: Evidence): Check {
+  const scan = evidence.configSecrets?.find((s) => s.manifestDigest === image.digest);
+  if (!scan) {
+    // The policy asked for it; a config with text in it that was not scanned proves nothing.
+    return configCarriesText(image, evidence.image)
+      ? result(
+          'secrets',
+          'fail',
+          'The config was not scanned for credentials',
+          'The policy asks for a credential scan of Env, labels and history, but none ran.',
+          'Report this: the gate scans the config whenever `image.secrets` is on.',
+        )
+      : result('secrets', 'pass', 'No credentials in the config', 'Env, labels and build history are empty.');
   }
-  for (const [name, value] of Object.entries({
-    ...index.annotations,
-    ...image.annotations,
-    ...image.config?.labels,
-  })) {
-    report(`Label ${name}`, findSecrets(value, name));
-  }
-  (image.config?.history ?? []).forEach((step, position) => {
-    if (step.createdBy) report(`History step ${position + 1}`, findSecrets(step.createdBy));
-  });
-  if (found.length === 0) {
+  if (scan.findings.length === 0) {
     return result(
       'secrets',
       'pass',
@@ -153,6 +145,10 @@ function secretsInConfig(image: PlatformImage, index: ImageEvidence): Check {
       'Env, labels and build history hold nothing that looks like a credential.',
     );
   }
+  const found = scan.findings.map(
+    (f) =>
+      `${f.where}${f.key && !f.where.includes(f.key) ? ` (${f.key})` : ''}${f.line ? ` line ${f.line}` : ''}: ${describeSecret(f)}`,
+  );
   return result(
     'secrets',
     'fail',
@@ -160,6 +156,11 @@ function secretsInConfig(image: PlatformImage, index: ImageEvidence): Check {
     `Anyone who can pull the image can read them: ${found.join('; ')}.`,
     'Rotate these credentials now, then pass secrets at build time with `RUN --mount=type=secret` (not ARG/ENV) and at run time from the environment or a secret store.',
   );
+}
+
+/** Every rule that matched, then the redacted form: never the value. */
+function describeSecret(finding: SecretFinding): string {
+  return `${(finding.rules ?? [finding.kind]).join(' + ')}, ${finding.redacted}`;
 }
 
 function secretFiles(evidence: Evidence): Check {
@@ -177,9 +178,10 @@ function secretFiles(evidence: Evidence): Check {
   const findings = scans.flatMap((scan) =>
     scan.findings.map(
       (f) =>
-        `${f.path} in layer ${f.layerDigest.slice(7, 19)}: ${f.kind}${f.key ? ` (${f.key})` : ''}, ${f.redacted}`,
+        `${f.path}${f.line ? `:${f.line}` : ''} in layer ${f.layerDigest.slice(7, 19)}${f.note ? ` (${f.note})` : ''}: ${f.key ? `${f.key}, ` : ''}${describeSecret(f)}`,
     ),
   );
+  const filesRead = scans.reduce((total, scan) => total + (scan.filesRead ?? 0), 0);
   const skipped = scans.flatMap((scan) =>
     scan.skipped.map((s) => `${s.layerDigest.slice(7, 19)} (${s.reason})`),
   );
@@ -189,7 +191,7 @@ function secretFiles(evidence: Evidence): Check {
     return result(
       'secret-files',
       'fail',
-      `${findings.length} credential file(s) in the layers`,
+      `${findings.length} credential(s) in the layer files`,
       `${findings.join('; ')}.${skippedNote}`,
       'Remove the files in the layer that added them (a later `RUN rm` does not: the layer keeps them), rotate the credentials, and add them to .dockerignore.',
     );
@@ -199,8 +201,8 @@ function secretFiles(evidence: Evidence): Check {
     skipped.length > 0 ? 'warn' : 'pass',
     skipped.length > 0
       ? 'Some layers were not scanned for credential files'
-      : 'No credential files in the layers',
-    `${scanned} layer(s) read; no credential files found.${skippedNote}`,
+      : 'No credentials in the layer files',
+    `${scanned} layer(s) read, ${filesRead} text file(s) scanned; no credentials found.${skippedNote}`,
   );
 }
 

@@ -46,12 +46,13 @@ export const imageSection = z
           .object({
             'max-layer-size': byteSize.default(64 * 1024 * 1024),
             'max-unpacked-size': byteSize.default(1024 * 1024 * 1024),
+            'max-file-size': byteSize.default(1024 * 1024),
           })
           .strict(),
       ])
       .default(false)
       .describe(
-        'Read layers for secret files (.env, id_rsa, private keys, .npmrc tokens), within size limits',
+        'Read every text file in the layers for credentials (the first max-file-size bytes of each), within size limits; files deleted by a later layer count',
       ),
     'base-images': z
       .object({

@@ -1,0 +1,45 @@
+/**
+ * Scans the text an image config carries for credentials: each `Env` value under its name, each
+ * label and annotation under its key, and each build-history step (where `ARG`/`ENV` values and
+ * `RUN` command lines are recorded). One scan per platform image.
+ */
+import type { SecretDetector } from './secrets.js';
+import type { ConfigSecretScan, ImageEvidence, PlatformImage } from './types.js';
+
+export async function scanConfigForSecrets(
+  image: PlatformImage,
+  index: ImageEvidence,
+  detector: SecretDetector,
+): Promise<ConfigSecretScan> {
+  const scan: ConfigSecretScan = { manifestDigest: image.digest, findings: [] };
+  const report = async (where: string, text: string, key?: string) => {
+    for (const match of await detector.scan(text, key)) scan.findings.push({ where, ...match });
+  };
+  for (const entry of image.config?.env ?? []) {
+    const at = entry.indexOf('=');
+    if (at === -1) continue;
+    const name = entry.slice(0, at);
+    await report(`Env ${name}`, entry.slice(at + 1), name);
+  }
+  for (const [name, value] of Object.entries(configLabels(image, index))) {
+    await report(`Label ${name}`, value, name);
+  }
+  for (const [position, step] of (image.config?.history ?? []).entries()) {
+    if (step.createdBy) await report(`History step ${position + 1}`, step.createdBy);
+  }
+  return scan;
+}
+
+/** Labels, the manifest's annotations and the index's: all readable by anyone who can pull. */
+export function configLabels(image: PlatformImage, index: ImageEvidence): Record<string, string> {
+  return { ...index.annotations, ...image.annotations, ...image.config?.labels };
+}
+
+/** Whether the config carries any text a secret could hide in (else there is nothing to scan). */
+export function configCarriesText(image: PlatformImage, index: ImageEvidence): boolean {
+  return (
+    (image.config?.env.length ?? 0) > 0 ||
+    Object.keys(configLabels(image, index)).length > 0 ||
+    (image.config?.history ?? []).some((step) => step.createdBy)
+  );
+}
