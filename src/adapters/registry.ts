@@ -13,7 +13,6 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigurationError, GateError, VerificationError } from '../errors.js';
-import type { RetryPolicy } from './github.js';
 import { DOCKER_HUB_REGISTRY, isLoopbackHost, type ImageReference } from './image-reference.js';
 import {
   DEFAULT_TAG,
@@ -59,6 +58,17 @@ export interface RegistryOptions {
   /** The wait between retries and the clock; tests pass short or virtual ones. */
   sleep?(ms: number): Promise<void>;
   clock?(): number;
+}
+
+export interface RetryPolicy {
+  /** Attempts after the first. */
+  maxRetries: number;
+  /** The first backoff; it doubles with each retry. */
+  baseDelayMs: number;
+  /** No single wait is longer than this, whatever a header asks. */
+  maxDelayMs: number;
+  /** Waits and attempts together stop here: the step must end. */
+  budgetMs: number;
 }
 
 export const DEFAULT_REGISTRY_RETRY_POLICY: RetryPolicy = {
