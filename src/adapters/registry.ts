@@ -32,6 +32,7 @@ import {
   type ReferrerListing,
 } from './image-store.js';
 import { formatWait, retryAfterMs } from './retry-after.js';
+import { proxyAwareFetch } from './http/proxy-fetch.js';
 
 export interface RegistryCredentials {
   username: string;
@@ -152,7 +153,8 @@ export class RegistryStore implements ImageStore {
     // Plain HTTP only where nobody can listen in: a registry on this machine.
     this.origin = `${isLoopbackHost(host) ? 'http' : 'https'}://${host}`;
     this.location = `${this.origin}/v2/${repository}`;
-    this.fetch = options.fetch ?? globalThis.fetch;
+    // Through HTTPS_PROXY/HTTP_PROXY unless NO_PROXY names the registry, like docker and skopeo.
+    this.fetch = options.fetch ?? proxyAwareFetch(options.env ?? process.env);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.retryPolicy = { ...DEFAULT_REGISTRY_RETRY_POLICY, ...options.retry };
     this.sleep = options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
