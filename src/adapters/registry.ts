@@ -537,7 +537,8 @@ export class RegistryStore implements ImageStore {
         : '';
     const message = `registry ${this.registry} answered ${`${response.status} ${response.statusText}`.trim()} for ${what}${detail}${hint}`;
     if (response.status === 429 || response.status >= 500) {
-      throw new TransientRegistryError('registry-error', message, retryAfterMs(response));
+      // An HTTP date is read against the store's clock, the one the retry budget is counted on.
+      throw new TransientRegistryError('registry-error', message, retryAfterMs(response, this.clock()));
     }
     throw new VerificationError('registry-error', message);
   }
