@@ -13,7 +13,6 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigurationError, GateError, VerificationError } from '../errors.js';
-import type { RetryPolicy } from './github.js';
 import { DOCKER_HUB_REGISTRY, isLoopbackHost, type ImageReference } from './image-reference.js';
 import {
   DEFAULT_TAG,
@@ -34,6 +33,7 @@ import {
 } from './image-store.js';
 import { formatWait, retryAfterMs } from './retry-after.js';
 import { configuredHelper, describeHelper, getHelperCredentials } from './docker-credentials.js';
+import { proxyAwareFetch } from './http/proxy-fetch.js';
 
 export interface RegistryCredentials {
   username: string;
@@ -66,6 +66,17 @@ export interface RegistryOptions {
   /** The wait between retries and the clock; tests pass short or virtual ones. */
   sleep?(ms: number): Promise<void>;
   clock?(): number;
+}
+
+export interface RetryPolicy {
+  /** Attempts after the first. */
+  maxRetries: number;
+  /** The first backoff; it doubles with each retry. */
+  baseDelayMs: number;
+  /** No single wait is longer than this, whatever a header asks. */
+  maxDelayMs: number;
+  /** Waits and attempts together stop here: the step must end. */
+  budgetMs: number;
 }
 
 export const DEFAULT_REGISTRY_RETRY_POLICY: RetryPolicy = {
@@ -160,7 +171,8 @@ export class RegistryStore implements ImageStore {
   ) {
     this.origin = registryOrigin(registry, options);
     this.location = `${this.origin}/v2/${repository}`;
-    this.fetch = options.fetch ?? globalThis.fetch;
+    // Through HTTPS_PROXY/HTTP_PROXY unless NO_PROXY names the registry, like docker and skopeo.
+    this.fetch = options.fetch ?? proxyAwareFetch(options.env ?? process.env);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.retryPolicy = { ...DEFAULT_REGISTRY_RETRY_POLICY, ...options.retry };
     this.sleep = options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
@@ -548,7 +560,8 @@ export class RegistryStore implements ImageStore {
         : '';
     const message = `registry ${this.registry} answered ${`${response.status} ${response.statusText}`.trim()} for ${what}${detail}${hint}`;
     if (response.status === 429 || response.status >= 500) {
-      throw new TransientRegistryError('registry-error', message, retryAfterMs(response));
+      // An HTTP date is read against the store's clock, the one the retry budget is counted on.
+      throw new TransientRegistryError('registry-error', message, retryAfterMs(response, this.clock()));
     }
     throw new VerificationError('registry-error', message);
   }

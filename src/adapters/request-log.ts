@@ -6,6 +6,8 @@
  * summary can warn before the next job is refused.
  */
 import type { RateLimitReading, RequestStats } from '../evidence/types.js';
+import type { RequestStats } from '../evidence/types.js';
+import { proxyAwareFetch } from './http/proxy-fetch.js';
 
 interface Exchange {
   host: string;
@@ -19,7 +21,7 @@ export class RequestLog {
   private readonly exchanges: Exchange[] = [];
 
   constructor(
-    private readonly inner: typeof fetch = globalThis.fetch,
+    private readonly inner: typeof fetch = proxyAwareFetch(),
     private readonly clock: () => number = () => performance.now(),
   ) {}
 

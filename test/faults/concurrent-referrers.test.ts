@@ -1,9 +1,10 @@
 /**
  * Jobs that push provenance for the same digest at the same time (src/adapters/referrer-push.ts)
  * against a registry without the referrers API (distribution 2.8): each must end up in the
- * fallback index `sha256-<hex>`, which they all rewrite. The fault proxy holds back the first reads
- * of the index so that every job reads it before any writes it: the lost update happens for sure,
- * and the push must notice it and write again.
+ * fallback index `sha256-<hex>`, which they all rewrite. The fault proxy holds the answers to the
+ * jobs' first reads of the index until every job's read has reached the registry (a barrier), so
+ * every job reads it before any writes it: the lost update happens for sure, whatever the
+ * scheduling, and the push must notice it and write again.
  */
 import { rm } from 'node:fs/promises';
 import { pushReferrer, type PushedReferrer } from '../../src/adapters/referrer-push.js';
@@ -62,7 +63,7 @@ describe('concurrent provenance pushes for one digest', () => {
   const indexTag = () => new RegExp(`/manifests/${subject.replace(':', '-')}$`);
 
   it('keeps both of two jobs that read the index before either wrote it', async () => {
-    proxy.inject({ method: 'GET', path: indexTag(), fault: { kind: 'delay', ms: 300 }, times: 2 });
+    proxy.inject({ method: 'GET', path: indexTag(), fault: { kind: 'hold', count: 2 }, times: 2 });
 
     const pushed: PushedReferrer[] = await Promise.all([push(1), push(2)]);
 
@@ -75,7 +76,7 @@ describe('concurrent provenance pushes for one digest', () => {
 
   it('keeps all of six jobs racing, and the entries already there', async () => {
     const before = await fallbackIndex();
-    proxy.inject({ method: 'GET', path: indexTag(), fault: { kind: 'delay', ms: 200 }, times: 6 });
+    proxy.inject({ method: 'GET', path: indexTag(), fault: { kind: 'hold', count: 6 }, times: 6 });
 
     const pushed = await Promise.all([3, 4, 5, 6, 7, 8].map(push));
 
@@ -84,5 +85,6 @@ describe('concurrent provenance pushes for one digest', () => {
       expect.arrayContaining([...before, ...pushed.map((referrer) => referrer.manifestDigest)]),
     );
     expect(new Set(listed).size).toBe(listed.length);
+    expect(Math.max(...pushed.map((referrer) => referrer.indexWrites))).toBeGreaterThan(1);
   });
 });

@@ -14,6 +14,15 @@ import type { AddressInfo, Socket } from 'node:net';
 export type Fault =
   /** Wait, then forward as usual. */
   | { kind: 'delay'; ms: number }
+  /**
+   * A barrier: forward at once, then hold the answer until `count` requests matched by this same
+   * fault have had theirs from the server; release them all together. Every one of them has then
+   * been read by the server before any client saw an answer, whatever the scheduling: a race made
+   * certain rather than likely.
+   */
+  | { kind: 'hold'; count: number }
+  /** Accept the request and never answer: the client's own timeout must end it. */
+  | { kind: 'stall' }
   /** Close the connection without answering. */
   | { kind: 'drop' }
   /** Abort the connection with a TCP reset. */
@@ -80,6 +89,17 @@ export async function startFaultProxy(
   const rules: ActiveRule[] = [];
   const requests: ProxiedRequest[] = [];
   const sockets = new Set<Socket>();
+  /** Per `hold` fault: the answers held so far, each released by calling it. */
+  const barriers = new WeakMap<Fault, Array<() => void>>();
+
+  /** Resolves when `count` requests of this `hold` fault have reached this point. */
+  function barrier(fault: Extract<Fault, { kind: 'hold' }>): Promise<void> {
+    const waiting = barriers.get(fault) ?? [];
+    barriers.set(fault, waiting);
+    const released = new Promise<void>((resolve) => waiting.push(resolve));
+    if (waiting.length >= fault.count) for (const release of waiting.splice(0)) release();
+    return released;
+  }
 
   function take(method: string, path: string): Fault | undefined {
     const rule = rules.find(
@@ -163,6 +183,9 @@ export async function startFaultProxy(
       case 'reset':
         incoming.socket.resetAndDestroy();
         return;
+      case 'stall':
+        // The socket stays open until the client gives up or stop() closes it.
+        return;
       case 'status': {
         const text = JSON.stringify({ errors: [{ code: 'UNAVAILABLE', message: 'injected fault' }] });
         outgoing.writeHead(fault.status, {
@@ -176,6 +199,7 @@ export async function startFaultProxy(
         break;
     }
     const answer = await forward(incoming, body, fault?.kind === 'substitute' ? fault.path : path);
+    if (fault?.kind === 'hold') await barrier(fault);
     const headers = { ...answer.headers };
     if (fault?.kind === 'strip-headers') for (const name of fault.names) delete headers[name];
     if (fault?.kind === 'add-headers') Object.assign(headers, fault.headers);
