@@ -324,13 +324,27 @@ async function report(
         toolVersion: deps.toolVersion,
         isRepoFile: () => false,
       });
-      const uploaded = await deps.sarif.uploadSarif({ sarif, category, ...inputs.sarifUpload });
+      const uploaded = await deps.sarif.uploadSarif({
+        sarif: withCategory(sarif, category),
+        ...inputs.sarifUpload,
+      });
       result.sarifUpload = { id: uploaded.id, category };
     } catch (error) {
       result.reportErrors.push(`uploading SARIF to code scanning failed: ${describeError(error)}`);
     }
   }
   for (const problem of result.reportErrors) deps.log.error(`${result.key}: ${problem}`);
+}
+
+/**
+ * Code scanning keeps the alerts of each category apart, and closes a category's alerts that a
+ * new upload no longer has: one category per image, so one image's upload never closes another's.
+ * The category is the run's `automationDetails.id` up to its last `/`, as codeql-action writes it.
+ */
+export function withCategory(sarif: string, category: string): string {
+  const log = JSON.parse(sarif) as { runs?: Array<Record<string, unknown>> };
+  for (const run of log.runs ?? []) run.automationDetails = { id: `${category}/` };
+  return JSON.stringify(log);
 }
 
 /** Runs `work` over `items`, at most `limit` at a time, keeping the order of `items`. */

@@ -43,8 +43,8 @@ export interface IssueTracker {
 }
 
 export interface SarifUploader {
-  /** Uploads one SARIF log (uncompressed JSON text) for `commitSha`/`ref` under `category`. */
-  uploadSarif(request: { sarif: string; commitSha: string; ref: string; category: string }): Promise<{
+  /** Uploads one SARIF log (uncompressed JSON text, its category in each run's automationDetails). */
+  uploadSarif(request: { sarif: string; commitSha: string; ref: string }): Promise<{
     id: string;
   }>;
 }
