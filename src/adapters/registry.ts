@@ -59,6 +59,8 @@ export interface RegistryOptions {
   /** The wait between retries and the clock; tests pass short or virtual ones. */
   sleep?(ms: number): Promise<void>;
   clock?(): number;
+  /** Tags asked for per page of the tags list (default 1000); the registry may answer fewer. */
+  tagsPageSize?: number;
 }
 
 export const DEFAULT_REGISTRY_RETRY_POLICY: RetryPolicy = {
@@ -179,7 +181,7 @@ export class RegistryStore implements ImageStore {
     const what = `the tags of ${this.name()}`;
     const tags: string[] = [];
     const first = new URL(`${this.location}/tags/list`);
-    first.searchParams.set('n', String(TAGS_PAGE_SIZE));
+    first.searchParams.set('n', String(this.options.tagsPageSize ?? TAGS_PAGE_SIZE));
     for (let page: URL | undefined = first; page;) {
       const response = await this.get(page, 'application/json');
       if (response.status === 404) {
