@@ -5,6 +5,8 @@
  * A secondary limit that happens anyway is waited out by the client's throttling, not failed.
  */
 import { gzipSync } from 'node:zlib';
+import { Octokit } from '@octokit/core';
+import { createGitHubClient, parseApiUrl, type GitHubClient } from './github.js';
 import type { IssueTracker, SarifUploader, TrackedIssue } from '../watch/issue-tracker.js';
 
 /** The part of an Octokit client this module uses: `request` with a route and its parameters. */
@@ -213,4 +215,40 @@ function statusOf(error: unknown): number | undefined {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export interface WatchGitHub {
+  /** For the policy read through the API (contents). */
+  client: GitHubClient;
+  tracker: IssueTracker & SarifUploader;
+}
+
+/** The clients watch mode needs, on one token. */
+export function createWatchGitHub(options: {
+  apiUrl: string;
+  token: string;
+  owner: string;
+  repo: string;
+  onRetry?(message: string): void;
+  writeGapMs?: number;
+}): WatchGitHub {
+  const client = createGitHubClient({
+    apiUrl: options.apiUrl,
+    token: options.token,
+    onRetry: options.onRetry,
+  });
+  const octokit = new Octokit({
+    baseUrl: parseApiUrl(options.apiUrl).href.replace(/\/+$/, ''),
+    auth: options.token,
+    request: { headers: { 'x-github-api-version': '2022-11-28' } },
+  });
+  const guard: CallGuard = async (_call, send) => send();
+  return {
+    client,
+    tracker: createWatchTracker(octokit as unknown as GitHubRequester, guard, {
+      owner: options.owner,
+      repo: options.repo,
+      ...(options.writeGapMs === undefined ? {} : { writeGapMs: options.writeGapMs }),
+    }),
+  };
 }

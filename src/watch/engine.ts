@@ -19,6 +19,7 @@ import { openIssueBook, openIssueKeys, syncIssue, type IssueBook } from './issue
 import type { IssueTracker, SarifUploader } from './issue-tracker.js';
 import {
   parseWatchTarget,
+  type ScanAssignment,
   watchedImageOf,
   watchedTagOf,
   watchKeyId,
@@ -31,13 +32,6 @@ export const DEFAULT_MAX_IMAGES = 1000;
 export const DEFAULT_CONCURRENCY = 8;
 /** Tags read from one repository's list before the gate refuses to go on. */
 const MAX_TAGS_LISTED = 100_000;
-
-/** A scan report, for every image (`--scan FILE`) or for one (`--scan REF=FILE`). */
-export interface ScanAssignment {
-  path: string;
-  /** An `--image` as written, or `name:tag` / `name@digest` of one image a glob matched. */
-  image?: string;
-}
 
 export interface WatchInputs {
   images: string[];
@@ -136,6 +130,15 @@ export async function watch(inputs: WatchInputs, deps: WatchDeps): Promise<Watch
     return result;
   });
   return { results, errors, policyOrigin: policy.origin, startedAt };
+}
+
+/** 0 every image passes, 1 an image fails, 2 an image or the run could not be judged or reported. */
+export function watchExitCode(run: WatchRun): 0 | 1 | 2 {
+  const enforced = run.results.filter((result) => result.decision.mode === 'enforce');
+  if (run.errors.length > 0 || run.results.some((result) => result.reportErrors.length > 0)) return 2;
+  if (enforced.some((result) => result.decision.verdict === 'error')) return 2;
+  if (enforced.some((result) => result.decision.verdict === 'fail')) return 1;
+  return 0;
 }
 
 function baseRunInputs(inputs: WatchInputs): Omit<RunInputs, 'image'> {

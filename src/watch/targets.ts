@@ -126,3 +126,26 @@ export function watchedTagOf(target: Extract<WatchTarget, { kind: 'tag-glob' }>,
 export function watchKeyId(key: string): string {
   return createHash('sha256').update(key).digest('hex').slice(0, 24);
 }
+
+/** A scan report, for every image (`--scan FILE`) or for one (`--scan REF=FILE`). */
+export interface ScanAssignment {
+  path: string;
+  /** An `--image` as written, or `name:tag` / `name@digest` of one image a glob matched. */
+  image?: string;
+}
+
+/**
+ * `FILE` for every image, `REF=FILE` for one: REF is what comes before the first `=`, when it
+ * reads as an image reference (the engine then insists that it names a watched image).
+ */
+export function parseScanOption(text: string): ScanAssignment {
+  const equals = text.indexOf('=');
+  if (equals <= 0) return { path: text };
+  const image = text.slice(0, equals);
+  try {
+    parseWatchTarget(image);
+  } catch {
+    return { path: text };
+  }
+  return { image, path: text.slice(equals + 1) };
+}

@@ -19,7 +19,7 @@ const NOW = new Date('2026-12-07T06:00:00Z');
 
 function evidence(scanCreatedAt: string | undefined, name = 'ghcr.io/acme/app'): Evidence {
   const scan: ScanReport = {
-    format: 'trivy',
+    format: 'trivy-json',
     scanner: { name: 'trivy' },
     artifact: { digests: [DIGEST] },
     ...(scanCreatedAt ? { createdAt: scanCreatedAt } : {}),
