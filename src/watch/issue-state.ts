@@ -17,6 +17,11 @@ export interface IssueState {
   failing: string[];
   /** Short hashes of the failing findings' keys (id, package, version). */
   findings: string[];
+  /**
+   * A hash of what the issue says (verdict, digest, failing and warning rules, findings, errors,
+   * notes), without what changes on every run (a fresh scan's time): equal means nothing to edit.
+   */
+  fingerprint?: string;
 }
 
 /** Enough to notice every new finding of a large report, and still far under the body limit. */
@@ -70,7 +75,8 @@ function isState(value: unknown): value is IssueState {
     (state.verdict === 'pass' || state.verdict === 'fail' || state.verdict === 'error') &&
     typeof state.since === 'string' &&
     strings(state.failing) &&
-    strings(state.findings)
+    strings(state.findings) &&
+    (state.fingerprint === undefined || typeof state.fingerprint === 'string')
   );
 }
 
@@ -85,6 +91,7 @@ export function stateOf(
   digest: string | undefined,
   previous: IssueState | undefined,
   now: Date,
+  notes: readonly string[] = [],
 ): IssueState {
   const failing = decision.results.filter((result) => result.status === 'fail');
   const findings = [
@@ -99,6 +106,21 @@ export function stateOf(
     since: previous && previous.verdict === decision.verdict ? previous.since : now.toISOString(),
     failing: [...new Set(failing.map((result) => result.ruleId))].sort(),
     findings,
+    fingerprint: createHash('sha256')
+      .update(
+        JSON.stringify([
+          decision.verdict,
+          digest,
+          decision.results
+            .filter((result) => result.status === 'fail' || result.status === 'warn')
+            .map((result) => [result.ruleId, result.status, result.title, result.message]),
+          findings,
+          decision.errors,
+          notes,
+        ]),
+      )
+      .digest('hex')
+      .slice(0, 24),
   };
 }
 

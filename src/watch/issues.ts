@@ -116,7 +116,7 @@ export async function syncIssue(
   let issue = pickIssue(known);
   const previous = issue ? decodeState(issue.body) : undefined;
   remember(result, previous);
-  const state = stateOf(result.key, result.decision, result.digest, previous, now);
+  const state = stateOf(result.key, result.decision, result.digest, previous, now, result.notes);
 
   if (!failing) {
     result.since = previous?.verdict === 'pass' ? previous.since : issue ? now.toISOString() : undefined;
@@ -168,7 +168,9 @@ export async function syncIssue(
     return;
   }
   await closeYoungerDuplicates(known, issue, book);
-  const changed = issue.body !== body || issue.title !== title || labels !== undefined;
+  // A fresh scan changes the body's details every run; the issue is edited when what it says changes.
+  const changed =
+    previous?.fingerprint !== state.fingerprint || issue.title !== title || labels !== undefined;
   if (changed) {
     await book.tracker.updateIssue(issue.number, { title, body, ...(labels ? { labels } : {}) });
   }

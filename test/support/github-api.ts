@@ -258,7 +258,7 @@ export async function startGitHubApi(options: { token?: string } = {}): Promise<
       caller: authorized.caller,
     });
     // Handlers answer 422 only for GitHub's rules that its schemas cannot express.
-    return { reply, operation, ...(reply.status === 422 ? { violation: [] } : {}) };
+    return { reply, operation, ...(reply.status === 422 && !reply.wellFormed ? { violation: [] } : {}) };
   }
 
   /** A response that breaks GitHub's schema is the stand-in's bug: fail the test that provoked it. */

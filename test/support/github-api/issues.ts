@@ -209,6 +209,8 @@ export function createIssueStore(site: Site) {
         body: errorBody(422, 'Validation Failed', [
           { resource: 'Label', code: 'already_exists', field: 'name' },
         ]),
+        // GitHub's answer to a well-formed request that lost a race: the client's to handle.
+        wellFormed: true,
       };
     }
     const label: LabelRecord = {
@@ -286,6 +288,7 @@ export function createIssueStore(site: Site) {
       const issue = issues.find((i) => inRepo(owner, repo)(i) && i.number === number);
       if (!issue) throw new Error(`no issue #${number} in ${owner}/${repo}`);
       Object.assign(issue, change, { updated_at: nextTime() });
+      for (const name of issue.labels) ensureLabel(owner, repo, name);
     },
   };
 }
