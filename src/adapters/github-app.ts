@@ -3,15 +3,16 @@
  * checks can post a check run named like the gate's, so a ruleset that trusts GitHub Actions'
  * check is satisfied by any of them; a ruleset pinned to an App only by the holder of the App's
  * private key. This module turns that key into a short-lived installation token for one
- * repository: a JWT signed with the key (RS256), the repository's installation, then the token.
+ * repository, through `@octokit/auth-app`: a JWT signed with the key, the repository's
+ * installation, then the token.
  *
  * The key, the JWT and the token go in Authorization headers and nowhere else: not in a URL, not
  * in an error message. The callers mask the key and the token in the Actions log.
  */
-import { createPrivateKey, sign, type KeyObject } from 'node:crypto';
+import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { ConfigurationError, VerificationError } from '../errors.js';
-import { VERSION } from '../version.js';
-import { DEFAULT_GITHUB_API_URL, parseApiUrl, type GitHubClient } from './github.js';
+import type { GitHubClient } from './github.js';
+import type { OctokitOptions } from './github/octokit.js';
 
 export interface GitHubAppCredentials {
   /** The App's numeric ID or its Client ID (`Iv23…`): GitHub takes either as the JWT's issuer. */
@@ -31,24 +32,12 @@ export interface InstallationToken {
   installationId: number;
 }
 
-export interface MintOptions {
+export interface MintOptions extends Pick<OctokitOptions, 'fetch' | 'retries' | 'waitUnitMs' | 'onRetry'> {
   apiUrl?: string;
   owner: string;
   repo: string;
   permissions: AppPermissions;
-  fetch?: typeof fetch;
-  now?: () => Date;
-  sleep?: (ms: number) => Promise<void>;
 }
-
-/** GitHub lets a JWT live ten minutes; backdating `iat` absorbs a runner clock that runs ahead. */
-const JWT_BACKDATE_S = 60;
-const JWT_LIFETIME_S = 600;
-const API_VERSION = '2022-11-28';
-const TIMEOUT_MS = 30_000;
-const ATTEMPTS = 3;
-const RETRY_DELAY_MS = 1_000;
-const MAX_DETAIL_LENGTH = 200;
 
 /**
  * Both or neither: `names` are how the user set them (`app-id` and `app-private-key` inputs, or
@@ -92,120 +81,96 @@ export function readAppCredentials(
   return { appId, privateKey };
 }
 
-/** The JWT that authenticates as the App itself: RS256, issued 60 s ago, expiring within ten minutes. */
-export function createAppJwt(credentials: GitHubAppCredentials, now: Date): string {
-  const seconds = Math.floor(now.getTime() / 1000);
-  const iat = seconds - JWT_BACKDATE_S;
-  const claims = {
-    iat,
-    exp: iat + JWT_LIFETIME_S,
-    iss: /^[0-9]+$/.test(credentials.appId) ? Number(credentials.appId) : credentials.appId,
-  };
-  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  const signingInput = `${encode({ alg: 'RS256', typ: 'JWT' })}.${encode(claims)}`;
-  const signature = sign('sha256', Buffer.from(signingInput), credentials.privateKey);
-  return `${signingInput}.${signature.toString('base64url')}`;
-}
-
 /**
  * An installation token for one repository with only `permissions`: the App's installation on
- * the repository (`GET /repos/{owner}/{repo}/installation`), then a token from it
- * (`POST /app/installations/{id}/access_tokens`). 5xx answers and network errors are tried again.
+ * the repository (`GET /repos/{owner}/{repo}/installation`, as the App, with the JWT
+ * `@octokit/auth-app` signs), then a token from it. Retries and rate limits as for every call.
  */
 export async function mintInstallationToken(
   credentials: GitHubAppCredentials,
   options: MintOptions,
 ): Promise<InstallationToken> {
-  const base = parseApiUrl(options.apiUrl ?? DEFAULT_GITHUB_API_URL).href.replace(/\/+$/, '');
-  const doFetch = options.fetch ?? fetch;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
-  const now = options.now ?? (() => new Date());
+  // Loaded here, not at start-up: most runs have no App.
+  const { createOctokit, isRequestError, toGateError } = await import('./github/octokit.js');
   const { owner, repo } = options;
   const repository = `${owner}/${repo}`;
-
-  async function call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<Response> {
-    for (let attempt = 1; ; attempt += 1) {
-      let response: Response | undefined;
-      let networkError: unknown;
-      try {
-        response = await doFetch(`${base}${path}`, {
-          method,
-          headers: {
-            accept: 'application/vnd.github+json',
-            'x-github-api-version': API_VERSION,
-            'user-agent': `supply-chain-gate/${VERSION}`,
-            // A fresh JWT per request: a retry after a wait must not present an older one.
-            authorization: `Bearer ${createAppJwt(credentials, now())}`,
-            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          },
-          body: body === undefined ? undefined : JSON.stringify(body),
-          signal: AbortSignal.timeout(TIMEOUT_MS),
-        });
-      } catch (error) {
-        networkError = error;
-      }
-      if (response && response.status < 500) return response;
-      if (attempt >= ATTEMPTS) {
-        if (response) return response;
-        throw new VerificationError(
-          'github-unreachable',
-          `cannot reach the GitHub API at ${base} to mint the GitHub App's token (${networkReason(networkError)}, ${attempt} attempts); check the API URL and that this runner can reach it`,
-          { cause: networkError },
-        );
-      }
-      await response?.body?.cancel();
-      await sleep(RETRY_DELAY_MS * 2 ** (attempt - 1));
-    }
-  }
-
+  const app = createOctokit({
+    apiUrl: options.apiUrl,
+    auth: {
+      app: {
+        appId: /^[0-9]+$/.test(credentials.appId) ? Number(credentials.appId) : credentials.appId,
+        privateKey: credentials.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      },
+    },
+    fetch: options.fetch,
+    retries: options.retries,
+    waitUnitMs: options.waitUnitMs,
+    onRetry: options.onRetry,
+  });
   const requested = Object.entries(options.permissions)
     .map(([name, access]) => `"${name.replace(/_/g, ' ')}: ${access}"`)
     .join(', ');
 
-  async function refusal(method: string, path: string, response: Response): Promise<Error> {
-    const message = await githubMessage(response);
-    const what = `GitHub API ${method} ${path} returned ${response.status}${message ? ` (${message})` : ''}`;
-    if (response.status === 401) {
+  function refusal(error: unknown): Error {
+    if (isRequestError(error) && error.status === 401 && error.response) {
       return new ConfigurationError(
         'github-app-unauthorized',
-        `${what}: GitHub did not accept the App's JWT; check that the App ID (or Client ID) and the private key belong to the same App, that the key was not revoked, and that the runner's clock is right`,
+        `${toGateError(app, error, { permission: '' }).message.replace(/: the GitHub token is .*$/, '')}: GitHub did not accept the App's JWT; check that the App ID (or Client ID) and the private key belong to the same App, that the key was not revoked, and that the runner's clock is right`,
       );
     }
-    return new VerificationError('github-app-token-failed', what);
+    return toGateError(app, error, { permission: '' });
   }
 
   const installationPath = `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/installation`;
-  const found = await call('GET', installationPath);
-  if (found.status === 404) {
-    throw new ConfigurationError(
-      'github-app-not-installed',
-      `GitHub App ${credentials.appId} is not installed on ${repository} (GET ${installationPath} returned 404): install it on the repository or its organization`,
-    );
+  let installation: Record<string, unknown>;
+  try {
+    ({ data: installation } = (await app.request('GET /repos/{owner}/{repo}/installation', {
+      owner,
+      repo,
+    })) as unknown as { data: Record<string, unknown> });
+  } catch (error) {
+    if (isRequestError(error) && error.status === 404 && error.response) {
+      throw new ConfigurationError(
+        'github-app-not-installed',
+        `GitHub App ${credentials.appId} is not installed on ${repository} (GET ${installationPath} returned 404): install it on the repository or its organization`,
+      );
+    }
+    throw refusal(error);
   }
-  if (!found.ok) throw await refusal('GET', installationPath, found);
-  const installation = await jsonBody(found, `GET ${installationPath}`);
-  const installationId = installation.id;
-  const appId = installation.app_id;
+  const installationId = installation?.id;
+  const appId = installation?.app_id;
   if (typeof installationId !== 'number' || typeof appId !== 'number') {
     throw unexpected(`GET ${installationPath}`, 'an installation without an id or app_id');
   }
 
   const tokenPath = `/app/installations/${installationId}/access_tokens`;
-  const minted = await call('POST', tokenPath, { repositories: [repo], permissions: options.permissions });
-  if (minted.status === 403 || minted.status === 422) {
-    throw new ConfigurationError(
-      'github-app-permissions',
-      `GitHub would not mint a token for ${repository} with ${requested} (POST ${tokenPath} returned ${minted.status}: ${await githubMessage(minted)}): grant the App those repository permissions in its settings, and have an owner accept them on the installation`,
-    );
+  let token: { token?: unknown; expiresAt?: unknown };
+  try {
+    token = (await app.auth({
+      type: 'installation',
+      installationId,
+      repositoryNames: [repo],
+      permissions: options.permissions,
+      refresh: true,
+    })) as { token?: unknown; expiresAt?: unknown };
+  } catch (error) {
+    if (isRequestError(error) && (error.status === 403 || error.status === 422) && error.response) {
+      const data = error.response.data;
+      const message =
+        typeof data === 'object' && data !== null && 'message' in data ? String(data.message) : error.message;
+      throw new ConfigurationError(
+        'github-app-permissions',
+        `GitHub would not mint a token for ${repository} with ${requested} (POST ${tokenPath} returned ${error.status}: ${message.replace(/\s+/g, ' ').slice(0, 200)}): grant the App those repository permissions in its settings, and have an owner accept them on the installation`,
+      );
+    }
+    throw refusal(error);
   }
-  if (minted.status !== 201) throw await refusal('POST', tokenPath, minted);
-  const token = await jsonBody(minted, `POST ${tokenPath}`);
-  if (typeof token.token !== 'string' || token.token === '' || typeof token.expires_at !== 'string') {
+  if (typeof token.token !== 'string' || token.token === '' || typeof token.expiresAt !== 'string') {
     throw unexpected(`POST ${tokenPath}`, 'a body without a token or expires_at');
   }
   return {
     token: token.token,
-    expiresAt: token.expires_at,
+    expiresAt: token.expiresAt,
     appId,
     appSlug: typeof installation.app_slug === 'string' ? installation.app_slug : String(appId),
     installationId,
@@ -234,51 +199,9 @@ export function appPermissions(options: { comment: boolean }): AppPermissions {
   return { checks: 'write', ...(options.comment ? { pull_requests: 'write' as const } : {}) };
 }
 
-async function jsonBody(response: Response, what: string): Promise<Record<string, unknown>> {
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch (error) {
-    throw unexpected(what, 'a body that is not JSON', error);
-  }
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw unexpected(what, 'a body that is not an object');
-  }
-  return body as Record<string, unknown>;
-}
-
-function unexpected(what: string, shape: string, cause?: unknown): VerificationError {
+function unexpected(what: string, shape: string): VerificationError {
   return new VerificationError(
     'github-unexpected-response',
     `GitHub API ${what} returned ${shape}; is the API URL a GitHub REST API?`,
-    cause === undefined ? undefined : { cause },
   );
-}
-
-/** GitHub's `message`, on one short line. */
-async function githubMessage(response: Response): Promise<string> {
-  const text = await response.text().catch(() => '');
-  let message = response.statusText;
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed === 'object' && parsed !== null && 'message' in parsed) {
-      message = String(parsed.message);
-    }
-  } catch {
-    // Not JSON (a proxy's error page): the status text is all there is to say.
-  }
-  return message.replace(/\s+/g, ' ').trim().slice(0, MAX_DETAIL_LENGTH);
-}
-
-function networkReason(error: unknown): string {
-  const record = typeof error === 'object' && error !== null ? (error as Record<string, unknown>) : {};
-  if (record.name === 'TimeoutError' || record.name === 'AbortError') {
-    return `no answer within ${TIMEOUT_MS / 1000} s`;
-  }
-  const cause = typeof record.cause === 'object' && record.cause !== null ? record.cause : error;
-  const code = (cause as { code?: unknown } | undefined)?.code;
-  if (typeof code === 'string') return code;
-  return String((cause as { message?: unknown } | undefined)?.message ?? cause)
-    .replace(/\s+/g, ' ')
-    .slice(0, 120);
 }

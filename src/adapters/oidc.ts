@@ -5,6 +5,7 @@
  */
 import { ConfigurationError, VerificationError } from '../errors.js';
 import { isLoopbackHost } from './image-reference.js';
+import { proxyAwareFetch } from './http/proxy-fetch.js';
 
 export const SIGSTORE_AUDIENCE = 'sigstore';
 const TIMEOUT_MS = 30_000;
@@ -48,7 +49,7 @@ export async function fetchIdToken(
   url.searchParams.set('audience', options.audience ?? SIGSTORE_AUDIENCE);
   let response: Response;
   try {
-    response = await (options.fetch ?? fetch)(url, {
+    response = await (options.fetch ?? proxyAwareFetch())(url, {
       headers: { authorization: `Bearer ${source.requestToken}`, accept: 'application/json' },
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });

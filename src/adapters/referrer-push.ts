@@ -28,6 +28,7 @@ import {
   type Challenge,
   type RegistryOptions,
 } from './registry.js';
+import { proxyAwareFetch } from './http/proxy-fetch.js';
 
 export const OCI_EMPTY_MEDIA_TYPE = 'application/vnd.oci.empty.v1+json';
 const EMPTY_CONFIG = Buffer.from('{}');
@@ -185,7 +186,7 @@ class RegistryWriter {
     const host = registryApiHost(registry);
     this.origin = `${isLoopbackHost(host) ? 'http' : 'https'}://${host}`;
     this.location = `${this.origin}/v2/${repository}`;
-    this.fetch = options.fetch ?? globalThis.fetch;
+    this.fetch = options.fetch ?? proxyAwareFetch(options.env ?? process.env);
   }
 
   manifestUri(reference: string): string {

@@ -13,7 +13,6 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigurationError, GateError, VerificationError } from '../errors.js';
-import type { RetryPolicy } from './github.js';
 import { DOCKER_HUB_REGISTRY, isLoopbackHost, type ImageReference } from './image-reference.js';
 import {
   DEFAULT_TAG,
@@ -33,6 +32,7 @@ import {
   type ReferrerListing,
 } from './image-store.js';
 import { formatWait, retryAfterMs } from './retry-after.js';
+import { proxyAwareFetch } from './http/proxy-fetch.js';
 
 export interface RegistryCredentials {
   username: string;
@@ -61,6 +61,17 @@ export interface RegistryOptions {
   clock?(): number;
   /** Tags asked for per page of the tags list (default 1000); the registry may answer fewer. */
   tagsPageSize?: number;
+}
+
+export interface RetryPolicy {
+  /** Attempts after the first. */
+  maxRetries: number;
+  /** The first backoff; it doubles with each retry. */
+  baseDelayMs: number;
+  /** No single wait is longer than this, whatever a header asks. */
+  maxDelayMs: number;
+  /** Waits and attempts together stop here: the step must end. */
+  budgetMs: number;
 }
 
 export const DEFAULT_REGISTRY_RETRY_POLICY: RetryPolicy = {
@@ -146,7 +157,8 @@ export class RegistryStore implements ImageStore {
     // Plain HTTP only where nobody can listen in: a registry on this machine.
     this.origin = `${isLoopbackHost(host) ? 'http' : 'https'}://${host}`;
     this.location = `${this.origin}/v2/${repository}`;
-    this.fetch = options.fetch ?? globalThis.fetch;
+    // Through HTTPS_PROXY/HTTP_PROXY unless NO_PROXY names the registry, like docker and skopeo.
+    this.fetch = options.fetch ?? proxyAwareFetch(options.env ?? process.env);
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.retryPolicy = { ...DEFAULT_REGISTRY_RETRY_POLICY, ...options.retry };
     this.sleep = options.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));

@@ -4,6 +4,7 @@
  * referrers and tags → manifests → blobs). Wrap the fetch every adapter uses with `fetch`.
  */
 import type { RequestStats } from '../evidence/types.js';
+import { proxyAwareFetch } from './http/proxy-fetch.js';
 
 interface Exchange {
   host: string;
@@ -16,7 +17,7 @@ export class RequestLog {
   private readonly exchanges: Exchange[] = [];
 
   constructor(
-    private readonly inner: typeof fetch = globalThis.fetch,
+    private readonly inner: typeof fetch = proxyAwareFetch(),
     private readonly clock: () => number = () => performance.now(),
   ) {}
 

@@ -60,7 +60,7 @@ describe('run() when the GitHub API misbehaves', () => {
   });
 
   function gate() {
-    const waits: number[] = [];
+    const retries: string[] = [];
     const deps: RunDeps = {
       now: () => NOW,
       log: createMemoryLogger(),
@@ -68,14 +68,12 @@ describe('run() when the GitHub API misbehaves', () => {
       github: createGitHubClient({
         apiUrl: proxy.url,
         token: github.token,
-        retry: { baseDelayMs: 5, maxDelayMs: 1_000, budgetMs: 5_000 },
-        sleep: async (ms) => {
-          waits.push(ms);
-        },
+        retry: { waitUnitMs: 1 },
+        onRetry: (message) => retries.push(message),
       }),
       openImageStore: (reference) => openImageStore(reference, {}),
     };
-    return { deps, waits };
+    return { deps, retries };
   }
 
   const lastCheckRun = () => github.checkRuns().at(-1)!;
@@ -95,12 +93,16 @@ describe('run() when the GitHub API misbehaves', () => {
     proxy.inject({ path: contents, fault: { kind: 'status', status: 502 }, times: 1 });
     proxy.inject({ path: contents, fault: { kind: 'reset' }, times: 1 });
     proxy.inject({ path: contents, fault: { kind: 'status', status: 503, retryAfter: '0' }, times: 1 });
-    const { deps, waits } = gate();
+    const { deps, retries } = gate();
 
     const result = await run(inputs(), deps);
 
     expect(result.decision.verdict).toBe('pass');
-    expect(waits).toEqual([5, 10, 0]);
+    expect(retries).toEqual([
+      expect.stringContaining('answered 502; trying again (attempt 2 of 4)'),
+      expect.stringContaining('could not be reached (ECONNRESET); trying again (attempt 3 of 4)'),
+      expect.stringContaining('answered 503; trying again (attempt 4 of 4)'),
+    ]);
     expect(result.decision.policyOrigin).toContain(`@${BASE_SHA.slice(0, 12)}`);
   });
 
@@ -112,7 +114,7 @@ describe('run() when the GitHub API misbehaves', () => {
 
     expect(result.decision.verdict).toBe('error');
     expect(result.decision.errors[0]).toMatch(
-      /contents\/\.github\/supply-chain-gate\.yml returned 500.* after 6 attempts/,
+      /contents\/\.github\/supply-chain-gate\.yml returned 500.* after 4 attempts/,
     );
     expect(lastCheckRun()).toMatchObject({ status: 'completed', conclusion: 'failure' });
   });

@@ -100,7 +100,7 @@ describe('the check run on the pull request', () => {
       log: createMemoryLogger(),
       toolVersion: 'test',
       openImageStore: (reference) => openImageStore(reference, {}),
-      github: createGitHubClient({ apiUrl: github.url, token: github.token, sleep: async () => undefined }),
+      github: createGitHubClient({ apiUrl: github.url, token: github.token, retry: { waitUnitMs: 0 } }),
       writeSummary: async (markdown) => {
         summaries.push(markdown);
       },

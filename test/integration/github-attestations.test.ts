@@ -54,7 +54,7 @@ async function storeAttestation(owner: string, repo: string, bundle: Record<stri
 
 beforeAll(async () => {
   github = await startGitHubApi();
-  client = createGitHubClient({ apiUrl: github.url, token: github.token, retry: { maxRetries: 0 } });
+  client = createGitHubClient({ apiUrl: github.url, token: github.token, retry: { retries: 0 } });
   // More than one page (GitHub's pages hold at most 100), and one attestation of another digest.
   for (let count = 0; count < 101; count++) await storeAttestation('acme', 'app', PROVENANCE.bundle);
   await storeAttestation('acme', 'app', OTHER.bundle);
