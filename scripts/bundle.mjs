@@ -1,4 +1,4 @@
-// Bundles the action (dist/index.js) and the CLI (dist/cli.js) as ESM with code splitting: what
+// Bundles the action (dist/index.js), the watch action (dist/watch.js) and the CLI (dist/cli.js) as ESM with code splitting: what
 // both entries share, and every module a run loads only when it needs it (`await import()`: each
 // CLI command, the verification engine, Sigstore signing, TUF, the attestation stages…), goes into
 // dist/chunks/, so a run parses and evaluates only what it uses (docs/performance.md). The
@@ -35,7 +35,7 @@ const sideEffectFree = {
 };
 
 const result = await build({
-  entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts' },
+  entryPoints: { index: 'src/index.ts', cli: 'src/cli.ts', watch: 'src/watch-action.ts' },
   outdir,
   bundle: true,
   splitting: true,

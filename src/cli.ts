@@ -72,6 +72,18 @@ Usage:
         print a ruleset (JSON) that requires the check(s) on the default branch, to import in the repository's
         (--org: the organization's) settings or with \`gh api\`; N is the App the check comes from (default
         15368, GitHub Actions; with the app-id input, your App's ID). See docs/rulesets.md
+  supply-chain-gate watch --image REF... [--scan FILE | --scan REF=FILE]... [--policy FILE]
+        [--github-api URL --repository OWNER/NAME] [--json FILE] [--label NAME] [--dry-run]   (token from GITHUB_TOKEN)
+        [--max-images N] [--concurrency N] [--markdown FILE] [--policy-ref REF] [--run-url URL]
+        [--sarif-upload --sha SHA --ref REF] [--trusted-root FILE] [--check-name NAME]
+        judge shipped images again: each tag resolved to its digest now (REF:GLOB, e.g. app:v1.*, expands through
+        the registry's tags list, at most --max-images, default 1000), scans older than scan-max-age (24h by
+        default) not counted, exceptions expiring within 14 days warned about; keeps one issue (label
+        supply-chain-gate) per failing image, updated in place, commented on a material change, closed when it
+        passes; --json writes the report status reads. Exit 0 all pass, 1 some fail, 2 some could not be judged
+  supply-chain-gate status REPORT.json... [--html FILE] [--markdown FILE]
+        the watch reports of a run (one per matrix job) as one table (stdout, --markdown) and one
+        self-contained HTML page (--html)
   supply-chain-gate demo
   supply-chain-gate --help | --version
 
@@ -112,6 +124,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await (await import('./provenance-cli.js')).provenanceCommand(rest, io);
       case 'ruleset':
         return (await import('./ruleset-cli.js')).rulesetCommand(rest, io);
+      case 'watch':
+        return await (await import('./watch-cli.js')).watchCommand(rest, io);
+      case 'status':
+        return await (await import('./watch-cli.js')).statusCommand(rest, io);
       default:
         throw new ConfigurationError(
           'unknown-command',

@@ -50,6 +50,8 @@ export interface ImageStore {
   /** The manifest a tag names, or undefined when there is no such tag. */
   findTag(tag: string): Promise<ManifestDocument | undefined>;
   listReferrers(digest: string): Promise<ReferrerListing>;
+  /** Every tag of the repository (registries only); more than `maxTags` is an error, not a cut. */
+  listTags?(maxTags: number): Promise<string[]>;
   /** Where a manifest (by digest or tag) of this store is, as a report names it. */
   manifestUri(digestOrTag: string): string;
   /** Removes what the store unpacked on disk (a saved image, an unpacked archive); it is not used after. */

@@ -66,6 +66,8 @@ export interface RegistryOptions {
   /** The wait between retries and the clock; tests pass short or virtual ones. */
   sleep?(ms: number): Promise<void>;
   clock?(): number;
+  /** Tags asked for per page of the tags list (default 1000); the registry may answer fewer. */
+  tagsPageSize?: number;
 }
 
 export interface RetryPolicy {
@@ -102,6 +104,8 @@ const DOCKER_HUB_CONFIG_KEYS = new Set(['docker.io', 'index.docker.io', 'registr
 const GITHUB_CONTAINER_REGISTRY = 'ghcr.io';
 /** Pages of referrers stop here: each costs a manifest read, and more is refused, not truncated. */
 const MAX_REFERRERS_LISTED = 1000;
+/** Tags asked for per page of the tags list; registries may answer fewer and link the rest. */
+const TAGS_PAGE_SIZE = 1000;
 /** fetch's codes for a connection that broke or stalled, which a new connection may not. */
 const TRANSIENT_NETWORK_CODES = new Set([
   'ECONNRESET',
@@ -193,6 +197,50 @@ export class RegistryStore implements ImageStore {
 
   findTag(tag: string): Promise<ManifestDocument | undefined> {
     return this.retrying(() => this.tryFetchManifest(tag));
+  }
+
+  /**
+   * Every tag of the repository, page after page (the distribution API's `n` and `Link`), stopping
+   * with an error past `maxTags` so a repository with endless tags cannot hold the run.
+   */
+  async listTags(maxTags: number): Promise<string[]> {
+    return this.retrying(() => this.listTagsOnce(maxTags));
+  }
+
+  private async listTagsOnce(maxTags: number): Promise<string[]> {
+    const what = `the tags of ${this.name()}`;
+    const tags: string[] = [];
+    const first = new URL(`${this.location}/tags/list`);
+    first.searchParams.set('n', String(this.options.tagsPageSize ?? TAGS_PAGE_SIZE));
+    for (let page: URL | undefined = first; page;) {
+      const response = await this.get(page, 'application/json');
+      if (response.status === 404) {
+        await discard(response);
+        throw new ConfigurationError(
+          'repository-not-found',
+          `${what} could not be listed: registry ${this.registry} has no repository ${this.repository}`,
+        );
+      }
+      await this.expectSuccess(response, what);
+      const body = parseJsonObject(
+        await this.readBody(response, MAX_MANIFEST_BYTES, () => manifestTooLarge(what)),
+        what,
+      );
+      // distribution answers `"tags": null` for a repository whose tags were all deleted.
+      const listed = body.tags ?? [];
+      if (!Array.isArray(listed) || !listed.every((tag) => typeof tag === 'string')) {
+        throw new VerificationError('registry-error', `${what}: the answer's "tags" is not a list of names`);
+      }
+      tags.push(...listed);
+      if (tags.length > maxTags) {
+        throw new VerificationError(
+          'too-many-tags',
+          `${what}: more than ${maxTags} tags; name the tags to watch more narrowly`,
+        );
+      }
+      page = this.nextPage(response, page);
+    }
+    return tags;
   }
 
   manifestUri(digestOrTag: string): string {

@@ -119,3 +119,14 @@ export function escapeMarkdownWithCode(text: string, maxLength = 1000): string {
     })
     .join('');
 }
+
+/**
+ * Text for HTML element content and quoted attribute values: the five characters HTML gives
+ * meaning to become entities, after the same control-character cleanup as every other output.
+ */
+export function escapeHtml(text: string, maxLength = 2_000): string {
+  return truncate(stripControl(text), maxLength).replace(
+    /[&<>"']/g,
+    (character) => `&#${character.charCodeAt(0)};`,
+  );
+}

@@ -20,7 +20,9 @@ import {
   type CheckRunRecord,
 } from './github-api/check-runs.js';
 import { createContentStore } from './github-api/contents.js';
+import { createCodeScanningStore, type SarifUploadRecord } from './github-api/code-scanning.js';
 import { createIssueCommentStore, type IssueCommentRecord } from './github-api/issue-comments.js';
+import { createIssueStore, type IssueRecord, type LabelRecord } from './github-api/issues.js';
 import { errorBody, GITHUB_ACTIONS_APP, type Site } from './github-api/objects.js';
 import {
   findOperation,
@@ -37,6 +39,7 @@ import { createStatusStore, type CommitStatusRecord } from './github-api/statuse
 
 export type { AttestationRecord, CheckRunAnnotationRecord, CheckRunRecord, CommitStatusRecord };
 export type { AppInstallationSeed, InstallationTokenRecord, IssueCommentRecord, PullRequestSeed };
+export type { IssueRecord, LabelRecord, SarifUploadRecord };
 
 export interface RecordedRequest {
   method: string;
@@ -74,6 +77,11 @@ export interface GitHubApiStandIn {
    * with `status` and `body` (GitHub's error body by default) instead of handling it. Queued per call.
    */
   failNext(operation: string, status: number, body?: unknown): void;
+  /**
+   * The next `count` valid requests for `operation` wait for each other: none is answered before
+   * all have arrived, then they are handled in arrival order. Makes a race certain, not likely.
+   */
+  holdUntilConcurrent(operation: string, count: number): void;
   /** A file's text at `ref`; a request without `ref` reads the default branch, `main`. */
   setContent(owner: string, repo: string, path: string, ref: string, text: string): void;
   setPullRequest(owner: string, repo: string, pullRequest: PullRequestSeed): void;
@@ -89,6 +97,16 @@ export interface GitHubApiStandIn {
   attestations(): AttestationRecord[];
   issueComments(owner: string, repo: string, issueNumber: number): IssueCommentRecord[];
   statuses(): CommitStatusRecord[];
+  issues(owner: string, repo: string): IssueRecord[];
+  labels(owner: string, repo: string): LabelRecord[];
+  /** What a person does in the web UI: take a label off an issue, close it, edit its body. */
+  editIssue(
+    owner: string,
+    repo: string,
+    number: number,
+    change: Partial<Pick<IssueRecord, 'labels' | 'state' | 'body'>>,
+  ): void;
+  sarifUploads(): SarifUploadRecord[];
   /** Stops listening; rejects if the stand-in itself failed (a bug here, not in the client). */
   stop(): Promise<void>;
 }
@@ -159,6 +177,8 @@ export async function startGitHubApi(options: { token?: string } = {}): Promise<
   const statuses = createStatusStore(site);
   const apps = createAppStore(site);
   const rulesets = createRulesetStore(site);
+  const issues = createIssueStore(site);
+  const codeScanning = createCodeScanningStore(site);
   const handlers: Record<string, Handler> = {
     ...checkRuns.handlers,
     ...contents.handlers,
@@ -168,12 +188,29 @@ export async function startGitHubApi(options: { token?: string } = {}): Promise<
     ...statuses.handlers,
     ...apps.handlers,
     ...rulesets.handlers,
+    ...issues.handlers,
+    ...codeScanning.handlers,
   };
 
   const requests: RecordedRequest[] = [];
   const violations: Violation[] = [];
   const standInFailures: string[] = [];
   const injectedFailures = new Map<string, Reply[]>();
+  const barriers = new Map<string, { remaining: number; arrived: Array<() => void> }>();
+
+  /** Waits at the operation's barrier, if one is up, until the last expected request arrives. */
+  async function barrierFor(method: string, path: string): Promise<void> {
+    const key = findOperation(method, path)?.operation.key;
+    const barrier = key === undefined ? undefined : barriers.get(key);
+    if (!barrier || key === undefined) return;
+    barrier.remaining -= 1;
+    if (barrier.remaining === 0) {
+      barriers.delete(key);
+      for (const release of barrier.arrived) release();
+      return;
+    }
+    await new Promise<void>((release) => barrier.arrived.push(release));
+  }
 
   // In GitHub's order: credentials first, then the route, then the request's contents.
   function decide(incoming: IncomingMessage, recorded: RecordedRequest, unparsableBody: boolean): Outcome {
@@ -221,7 +258,7 @@ export async function startGitHubApi(options: { token?: string } = {}): Promise<
       caller: authorized.caller,
     });
     // Handlers answer 422 only for GitHub's rules that its schemas cannot express.
-    return { reply, operation, ...(reply.status === 422 ? { violation: [] } : {}) };
+    return { reply, operation, ...(reply.status === 422 && !reply.wellFormed ? { violation: [] } : {}) };
   }
 
   /** A response that breaks GitHub's schema is the stand-in's bug: fail the test that provoked it. */
@@ -256,6 +293,7 @@ export async function startGitHubApi(options: { token?: string } = {}): Promise<
       status: 0,
     };
     requests.push(recorded);
+    await barrierFor(recorded.method, recorded.path);
 
     let outcome: Outcome;
     try {
@@ -309,6 +347,10 @@ export async function startGitHubApi(options: { token?: string } = {}): Promise<
       };
       injectedFailures.set(operation, [...(injectedFailures.get(operation) ?? []), reply]);
     },
+    holdUntilConcurrent(operation, count) {
+      if (!isOperationKey(operation)) throw new Error(`no GitHub operation ${operation} in operations.json`);
+      barriers.set(operation, { remaining: count, arrived: [] });
+    },
     setContent: contents.setContent,
     setPullRequest: pullRequests.setPullRequest,
     installApp: apps.installApp,
@@ -317,6 +359,10 @@ export async function startGitHubApi(options: { token?: string } = {}): Promise<
     attestations: attestations.attestations,
     issueComments: issueComments.issueComments,
     statuses: statuses.statuses,
+    issues: issues.issues,
+    labels: issues.labels,
+    editIssue: issues.editIssue,
+    sarifUploads: codeScanning.sarifUploads,
     async stop() {
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -18,6 +18,8 @@ export interface Reply {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** A 422 GitHub sends for a well-formed request (a label that exists already): no violation. */
+  wellFormed?: boolean;
 }
 
 export type Handler = (request: ApiRequest) => Reply;
