@@ -259,8 +259,8 @@ async function report(
     const path = resolve(inputs.workspace, inputs.evidenceOutPath);
     const evidence = decision.evidence;
     await attempt('writing the evidence snapshot', async () => {
-      const { renderEvidenceSnapshot } = await import('./evidence/snapshot.js');
-      const text = renderEvidenceSnapshot(evidence, {
+      const { renderEvidenceSnapshot, withConfigSecretScan } = await import('./evidence/snapshot.js');
+      const text = renderEvidenceSnapshot(await withConfigSecretScan(evidence), {
         toolVersion: deps.toolVersion,
         createdAt: deps.now(),
         decision,

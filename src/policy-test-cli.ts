@@ -91,6 +91,6 @@ function cached<T>(cache: Map<string, Promise<T>>, key: string, load: () => Prom
 
 function printProblems(io: Io, error: unknown, prefix = ''): void {
   const problems =
-    error instanceof PolicyError || error instanceof SnapshotError ? error.problems : [describeError(error)];
+    error instanceof PolicyError || error instanceof SnapshotError ? error.lines : [describeError(error)];
   for (const problem of problems) io.stderr.write(`${escapeLogLine(`${prefix}${problem}`)}\n`);
 }

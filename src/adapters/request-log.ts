@@ -6,7 +6,6 @@
  * summary can warn before the next job is refused.
  */
 import type { RateLimitReading, RequestStats } from '../evidence/types.js';
-import type { RequestStats } from '../evidence/types.js';
 import { proxyAwareFetch } from './http/proxy-fetch.js';
 
 interface Exchange {

@@ -22,15 +22,9 @@ import { readBuildKitAttestations, type BuildKitEvidence } from './buildkit-atte
 import { sbomsOfVerifications } from './sbom/attested-sboms.js';
 import { readSbomFile } from './sbom/sbom-files.js';
 import { inventoryFilesystem } from './final-filesystem.js';
-import { scanConfigForSecrets } from './config-secrets.js';
+import { scanImageConfigs } from './config-secrets.js';
 import { loadSecretDetector, type SecretDetector } from './secrets.js';
-import type {
-  ConfigSecretScan,
-  DiscoveredArtifact,
-  Evidence,
-  GeneratedProvenance,
-  LayerScan,
-} from './types.js';
+import type { DiscoveredArtifact, Evidence, GeneratedProvenance, LayerScan } from './types.js';
 
 export interface EvidenceDeps {
   openImageStore(reference: ImageReference): ImageStore;
@@ -121,7 +115,8 @@ async function collectFromStore(
   const layerScan = imagePolicy?.['scan-layers'];
   // The rule set loads only when something is scanned for secrets.
   const detector = imagePolicy?.secrets || layerScan ? await loadSecretDetector() : undefined;
-  const configSecrets = detector && imagePolicy?.secrets ? await scanConfigs(image, detector) : undefined;
+  const configSecrets =
+    detector && imagePolicy?.secrets ? await scanImageConfigs(image, detector) : undefined;
   const layerScans =
     detector && layerScan ? await scanImageLayers(store, image, layerScan, detector) : undefined;
   const filesystems =
@@ -170,12 +165,6 @@ async function scanImageLayers(
   const scans: LayerScan[] = [];
   for (const platform of image.platforms)
     scans.push(await scanLayersForSecrets(store, platform, limits, detector));
-  return scans;
-}
-
-async function scanConfigs(image: Evidence['image'], detector: SecretDetector): Promise<ConfigSecretScan[]> {
-  const scans: ConfigSecretScan[] = [];
-  for (const platform of image.platforms) scans.push(await scanConfigForSecrets(platform, image, detector));
   return scans;
 }
 

@@ -6,6 +6,16 @@
 import type { SecretDetector } from './secrets.js';
 import type { ConfigSecretScan, ImageEvidence, PlatformImage } from './types.js';
 
+/** One scan per platform image of the gated image. */
+export async function scanImageConfigs(
+  image: ImageEvidence,
+  detector: SecretDetector,
+): Promise<ConfigSecretScan[]> {
+  const scans: ConfigSecretScan[] = [];
+  for (const platform of image.platforms) scans.push(await scanConfigForSecrets(platform, image, detector));
+  return scans;
+}
+
 export async function scanConfigForSecrets(
   image: PlatformImage,
   index: ImageEvidence,

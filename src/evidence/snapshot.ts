@@ -7,16 +7,18 @@
  * those are written as one-key objects (`{"$bytes": base64}`, `{"$date": iso}`, `{"$map": [[k, v]…]}`,
  * `{"$set": […]}`, `{"$bigint": "…"}`); an object of the evidence's own whose keys start with `$`
  * (an attestation predicate may hold anything) is wrapped as `{"$object": {…}}` so it is never
- * mistaken for one of those. Credentials in the image's env, labels, annotations and history are
- * replaced by stand-ins the secret detector finds and redacts the same way (secrets.ts), so the
- * snapshot holds none and still fails `image.secrets` as the image did.
+ * mistaken for one of those. Every env value, label, annotation and history step in which the
+ * secret detector found a credential is replaced by a placeholder. `image.secrets` judges the
+ * config's secret scan (`configSecrets`: redacted findings only), which the snapshot keeps, so a
+ * replay fails it as the image did; a custom CEL rule that reads such a value sees the placeholder.
  */
 import { readRegularFile } from '../adapters/regular-file.js';
 import { ConfigurationError, InternalError } from '../errors.js';
 import type { Decision } from '../policy/decision.js';
 import { JsonStreamParser } from './scans/json-stream.js';
-import { secretStandIn } from './secrets.js';
-import type { Evidence, ImageConfigFacts } from './types.js';
+import { scanImageConfigs } from './config-secrets.js';
+import { loadSecretDetector } from './secrets.js';
+import type { ConfigSecretScan, Evidence, ImageConfigFacts } from './types.js';
 
 export const EVIDENCE_SCHEMA = 'supply-chain-gate/evidence';
 export const EVIDENCE_SNAPSHOT_VERSION = 1;
@@ -26,8 +28,23 @@ export const MAX_SNAPSHOT_BYTES = 256 * 1024 * 1024;
 export interface SnapshotRedaction {
   /** Where the credential was: `platforms[0] Env API_TOKEN`, `annotations org.example.key`. */
   where: string;
-  /** True when the stand-in is found and redacted exactly as the credential was. */
+  /** Always true since the snapshot keeps the redacted scan the rule reads; kept for version 1 readers. */
   exact: boolean;
+}
+
+/** What replaces a value that holds a credential. */
+export const REDACTED_PLACEHOLDER = '[credential removed by supply-chain-gate]';
+
+/**
+ * The evidence with a secret scan of every platform's config, so the snapshot knows which values
+ * to leave out even when the policy did not ask for `image.secrets` (the scan's rule set loads
+ * only then).
+ */
+export async function withConfigSecretScan(evidence: Evidence): Promise<Evidence> {
+  const scanned = new Set((evidence.configSecrets ?? []).map((scan) => scan.manifestDigest));
+  if (evidence.image.platforms.every((platform) => scanned.has(platform.digest))) return evidence;
+  const detector = await loadSecretDetector();
+  return { ...evidence, configSecrets: await scanImageConfigs(evidence.image, detector) };
 }
 
 /** What the run that wrote the snapshot decided, for a reader (a replay does not read it). */
@@ -104,12 +121,13 @@ export async function loadEvidenceSnapshot(path: string, displayName = path): Pr
 }
 
 export class SnapshotError extends ConfigurationError<'invalid-evidence'> {
-  readonly problems: string[];
+  /** Each problem as `file: where: what is wrong`. */
+  readonly lines: string[];
 
-  constructor(problems: string[]) {
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem(s))` : '';
-    super('invalid-evidence', `${problems[0]}${more}`);
-    this.problems = problems;
+  constructor(lines: string[]) {
+    const more = lines.length > 1 ? ` (and ${lines.length - 1} more problem(s))` : '';
+    super('invalid-evidence', `${lines[0]}${more}`, { problems: lines.map((message) => ({ message })) });
+    this.lines = lines;
   }
 }
 
@@ -129,30 +147,54 @@ function summarizeDecision(decision: Decision): SnapshotDecision {
 // ---- credentials --------------------------------------------------------------------------
 
 /**
- * The evidence with every credential in what the image says of itself replaced by a stand-in.
- * Layer scans, scan reports and signatures hold none: layer scans keep only redacted forms.
+ * The evidence with every value the config's secret scan flagged replaced by a placeholder. Layer
+ * scans, scan reports and signatures hold none: layer and config scans keep only redacted forms.
  */
 function withoutCredentials(evidence: Evidence, redactions: SnapshotRedaction[]): Evidence {
   const image = evidence.image;
+  const flagged = flaggedPlaces(evidence.configSecrets ?? []);
+  const anyLabel = new Set([...flagged.values()].flatMap((places) => [...places]));
+  const first = image.platforms[0]?.digest;
   return {
     ...evidence,
     image: {
       ...image,
-      annotations: cleanRecord(image.annotations, 'annotations', redactions),
-      ...(image.config ? { config: cleanConfig(image.config, 'config', redactions) } : {}),
-      platforms: image.platforms.map((platform, index) => ({
-        ...platform,
-        annotations: cleanRecord(platform.annotations, `platforms[${index}] annotations`, redactions),
-        ...(platform.config
-          ? { config: cleanConfig(platform.config, `platforms[${index}]`, redactions) }
-          : {}),
-      })),
+      annotations: cleanRecord(image.annotations, anyLabel, 'annotations', redactions),
+      ...(image.config
+        ? { config: cleanConfig(image.config, flagged.get(first ?? '') ?? new Set(), 'config', redactions) }
+        : {}),
+      platforms: image.platforms.map((platform, index) => {
+        const places = flagged.get(platform.digest) ?? new Set<string>();
+        return {
+          ...platform,
+          annotations: cleanRecord(
+            platform.annotations,
+            places,
+            `platforms[${index}] annotations`,
+            redactions,
+          ),
+          ...(platform.config
+            ? { config: cleanConfig(platform.config, places, `platforms[${index}]`, redactions) }
+            : {}),
+        };
+      }),
     },
   };
 }
 
+/** Per platform digest, the places (`Env NAME`, `Label NAME`, `History step N`) that hold a credential. */
+function flaggedPlaces(scans: ConfigSecretScan[]): Map<string, Set<string>> {
+  const flagged = new Map<string, Set<string>>();
+  for (const scan of scans) {
+    if (scan.findings.length === 0) continue;
+    flagged.set(scan.manifestDigest, new Set(scan.findings.map((finding) => finding.where)));
+  }
+  return flagged;
+}
+
 function cleanConfig(
   config: ImageConfigFacts,
+  places: Set<string>,
   where: string,
   redactions: SnapshotRedaction[],
 ): ImageConfigFacts {
@@ -160,33 +202,32 @@ function cleanConfig(
     ...config,
     env: config.env.map((entry) => {
       const at = entry.indexOf('=');
-      if (at === -1) return entry;
-      const name = entry.slice(0, at);
-      const standIn = secretStandIn(entry.slice(at + 1), name);
-      if (!standIn) return entry;
-      redactions.push({ where: `${where} Env ${name}`, exact: standIn.exact });
-      return `${name}=${standIn.text}`;
+      const name = at === -1 ? entry : entry.slice(0, at);
+      if (at === -1 || !places.has(`Env ${name}`)) return entry;
+      redactions.push({ where: `${where} Env ${name}`, exact: true });
+      return `${name}=${REDACTED_PLACEHOLDER}`;
     }),
-    labels: cleanRecord(config.labels, `${where} Label`, redactions),
+    labels: cleanRecord(config.labels, places, `${where} Label`, redactions),
     history: config.history.map((step, index) => {
-      const standIn = step.createdBy === undefined ? undefined : secretStandIn(step.createdBy);
-      if (!standIn) return step;
-      redactions.push({ where: `${where} History step ${index + 1}`, exact: standIn.exact });
-      return { ...step, createdBy: standIn.text };
+      if (step.createdBy === undefined || !places.has(`History step ${index + 1}`)) return step;
+      redactions.push({ where: `${where} History step ${index + 1}`, exact: true });
+      return { ...step, createdBy: REDACTED_PLACEHOLDER };
     }),
   };
 }
 
+/** Labels and annotations are scanned together under `Label KEY`: a flagged key is left out of both. */
 function cleanRecord(
   record: Record<string, string>,
+  places: Set<string>,
   where: string,
   redactions: SnapshotRedaction[],
 ): Record<string, string> {
   const clean: Record<string, string> = {};
   for (const [key, value] of Object.entries(record ?? {})) {
-    const standIn = secretStandIn(value, key);
-    if (standIn) redactions.push({ where: `${where} ${key}`, exact: standIn.exact });
-    clean[key] = standIn ? standIn.text : value;
+    const secret = places.has(`Label ${key}`);
+    if (secret) redactions.push({ where: `${where} ${key}`, exact: true });
+    clean[key] = secret ? REDACTED_PLACEHOLDER : value;
   }
   return clean;
 }

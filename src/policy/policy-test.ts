@@ -4,7 +4,7 @@
  * Every problem in a test file is gathered with its `file:line:column`, as for a policy.
  */
 import { z } from 'zod';
-import { formatPosition, type FilePosition } from '../errors.js';
+import type { FilePosition } from '../errors.js';
 import type { Evidence } from '../evidence/types.js';
 import type { Decision, RuleStatus } from './decision.js';
 import { evaluatePolicy } from './evaluate.js';
@@ -64,7 +64,9 @@ export type PolicyTestCase = z.output<typeof testCase> & {
 export function parsePolicyTests(text: string, file: string): PolicyTestCase[] {
   const { value, positions } = parseYamlWithPositions(text, file);
   if (value === null || value === undefined) {
-    throw new PolicyError([`${file}:1:1: the test file is empty: start it with "tests:"`]);
+    throw new PolicyError([
+      { position: { file, line: 1, column: 1 }, message: 'the test file is empty: start it with "tests:"' },
+    ]);
   }
   const result = testFile.safeParse(value);
   if (!result.success) {
@@ -72,10 +74,10 @@ export function parsePolicyTests(text: string, file: string): PolicyTestCase[] {
       result.error.issues.flatMap((issue) => {
         const path = issue.path.map(String);
         if (issue.code === 'unrecognized_keys') {
-          return issue.keys.map(
-            (key) =>
-              `${formatPosition(positions[[...path, key].join('.')] ?? nearestPosition(path, file, positions))}: unknown key ${JSON.stringify(key)}`,
-          );
+          return issue.keys.map((key) => ({
+            position: positions[[...path, key].join('.')] ?? nearestPosition(path, file, positions),
+            message: `unknown key ${JSON.stringify(key)}`,
+          }));
         }
         const where = nearestPosition(path, file, positions);
         const label = path.length > 0 ? `${path.join('.')}: ` : '';
@@ -87,7 +89,7 @@ export function parsePolicyTests(text: string, file: string): PolicyTestCase[] {
               : issue.code === 'invalid_type' && /received undefined$/.test(issue.message)
                 ? `required (${issue.expected})`
                 : issue.message.replace(/^Invalid input: /, '');
-        return [`${formatPosition(where)}: ${label}${message}`];
+        return [{ position: where, message: `${label}${message}` }];
       }),
     );
   }

@@ -68,7 +68,7 @@ export async function previewProposedPolicy(
       : repository;
   } catch (error) {
     // A base policy that did not parse could not have decided: this one is the change's.
-    return failed(['policy'], error instanceof PolicyError ? error.problems : [describeError(error)]);
+    return failed(['policy'], error instanceof PolicyError ? error.lines : [describeError(error)]);
   }
   const policyChanged = policyDigest(proposed) !== policyDigest(base.policy);
 

@@ -171,11 +171,11 @@ export const RULE_CATALOG: readonly RuleDescription[] = [
   {
     id: 'image.secrets',
     checks:
-      'No credential (GitHub, AWS, Google, Slack and npm tokens, private keys, JWTs, random values assigned to names like PASSWORD or TOKEN) in the config’s Env, labels, annotations or build history; reports show where and a redacted form.',
+      'No credential (secretlint’s recommended rules and the gate’s own: cloud, SCM, payment, AI and package-registry tokens, private keys, connection strings, values assigned to names like PASSWORD or TOKEN that look like credentials) in the config’s Env, labels, annotations or build history; one finding per secret with every rule that matched, where it is and a redacted form.',
     reports: 'when `secrets` is true (the default)',
     settings: ['image.secrets'],
     evidence: [
-      'image.platforms[].config.env, labels and history; image and platform annotations (snapshots hold stand-ins found the same way, never the credential)',
+      'configSecrets: the scan of image.platforms[].config.env, labels and history and the image and platform annotations, made at collection time (snapshots keep the scan and leave the flagged values out)',
     ],
   },
   {
