@@ -43,6 +43,13 @@ image:
   required-labels: {org.opencontainers.image.source: "*"}
   forbid-tags: [latest]
   platforms: [linux/amd64]
+  no-shell: true
+  no-package-manager: true
+  max-packages: 10
+sbom:
+  required: true
+  licenses: {allow: [MIT]}
+  deny-packages: ["pkg:npm/event-stream@3.3.6"]
 rules:
   - {id: small, expression: image.size < 10, message: too big}
 exceptions:

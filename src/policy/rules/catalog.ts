@@ -232,6 +232,57 @@ export const RULE_CATALOG: readonly RuleDescription[] = [
     evidence: ['image.platforms[].platform'],
   },
   {
+    id: 'image.no-shell',
+    checks:
+      'No shell (`sh`, `bash`, `ash`, `dash`, `busybox`) in a `bin` or `sbin` directory of the final filesystem: the layers applied in order, whiteouts honoured. Names each one found and the layer that put it there; a layer that cannot be read fails the rule.',
+    reports: 'when `no-shell` is true',
+    settings: ['image.no-shell'],
+    evidence: ['filesystems: the final filesystem of each platform image, read from its layers'],
+  },
+  {
+    id: 'image.no-package-manager',
+    checks:
+      'No package manager (apk, apt, dpkg, rpm, dnf, yum, microdnf, pip, npm) in a `bin` or `sbin` directory of the final filesystem, whiteouts honoured; names each one found and its layer.',
+    reports: 'when `no-package-manager` is true',
+    settings: ['image.no-package-manager'],
+    evidence: ['filesystems: the final filesystem of each platform image, read from its layers'],
+  },
+  {
+    id: 'image.max-packages',
+    checks:
+      'The SBOMs the policy trusts for a platform list at most `max-packages` distinct packages; fails when no such SBOM covers it.',
+    reports: 'when `max-packages` is set',
+    settings: ['image.max-packages', 'sbom.accept-unsigned'],
+    evidence: ['sboms: their packages, and which platforms each covers and why it is trusted'],
+  },
+  {
+    id: 'sbom.required',
+    checks:
+      "Every gated platform has an SBOM the gate trusts: a file the workflow passed, an SBOM attestation signed by an allowed signer, or BuildKit's SBOM attested through a signed index (or any BuildKit SBOM with `accept-unsigned`). Fails (warns when not `required`) naming the platforms without one, where the gate looked, and the SBOMs it did not use and why.",
+    reports: 'when `required` is true, or when an SBOM was found',
+    settings: ['sbom.required', 'sbom.accept-unsigned', 'signatures.identities'],
+    evidence: [
+      'sboms: SPDX and CycloneDX documents from files, attestations and BuildKit, with their source and trust',
+      'buildkitAttestations and verifications: what vouches for each',
+    ],
+  },
+  {
+    id: 'sbom.licenses',
+    checks:
+      "Each package's SPDX license expression can be satisfied with the `allow` list (or without the `deny` list); packages with no license or one that is not an SPDX expression follow `unknown` (warn, fail or ignore). Names each package with its version, license and SBOM.",
+    reports: 'when `licenses` is set',
+    settings: ['sbom.licenses', 'sbom.accept-unsigned'],
+    evidence: ['sboms: the packages of the trusted SBOMs and their licenses'],
+  },
+  {
+    id: 'sbom.deny-packages',
+    checks:
+      'No package of a trusted SBOM matches a denied package URL (`*` in the version matches any characters). Names each match with its version and SBOM; warns when no SBOM could be checked.',
+    reports: 'when `deny-packages` is not empty',
+    settings: ['sbom.deny-packages', 'sbom.accept-unsigned'],
+    evidence: ['sboms: the package URLs (or names and versions) of the trusted SBOMs'],
+  },
+  {
     id: 'rules.*',
     checks:
       'A custom rule (`rules.<id>`): its CEL expression is true for the image; false reports its `message`; an evaluation error fails it.',
