@@ -6,64 +6,63 @@ import {
   mintInstallationToken,
   readAppCredentials,
   reportAsApp
-} from "./chunks/chunk-VTZM3E6Q.js";
+} from "./chunks/chunk-CTD2PRDW.js";
 import {
-  escapeLogLine
-} from "./chunks/chunk-Z5XY7CN4.js";
-import {
-  VERSION,
-  createGitHubClient,
   verificationSummaryRequest
-} from "./chunks/chunk-JRAIDMMJ.js";
+} from "./chunks/chunk-5PEXMQO6.js";
+import {
+  createConsoleLogger
+} from "./chunks/chunk-TJS6QRBA.js";
+import "./chunks/chunk-QGY5ZTS4.js";
+import "./chunks/chunk-QOS5LJET.js";
+import "./chunks/chunk-X5KWVBVD.js";
+import {
+  createGitHubClient
+} from "./chunks/chunk-5ABXXDJS.js";
 import {
   DEFAULT_CHECK_NAME,
   parsePlatformList
-} from "./chunks/chunk-HQLAAMF5.js";
+} from "./chunks/chunk-3CFMVEZX.js";
 import {
   splitRepository
-} from "./chunks/chunk-NGSMWMCF.js";
-import "./chunks/chunk-WVMH47QC.js";
-import "./chunks/chunk-JSTD6EEF.js";
-import "./chunks/chunk-YLEJ7X7X.js";
-import "./chunks/chunk-WFTUDDPJ.js";
-import "./chunks/chunk-FZT7OACS.js";
+} from "./chunks/chunk-TIDU6746.js";
+import "./chunks/chunk-OPWM5QSE.js";
+import {
+  VERSION
+} from "./chunks/chunk-22SWJURS.js";
+import "./chunks/chunk-3PJRF6H5.js";
+import {
+  escapeLogLine,
+  escapeLogText
+} from "./chunks/chunk-AJCAIOG3.js";
+import "./chunks/chunk-3TJM3MKJ.js";
+import "./chunks/chunk-GRWDUSGG.js";
 import {
   ConfigurationError,
   describeError
-} from "./chunks/chunk-SB4G7AKF.js";
+} from "./chunks/chunk-QCJNFU7Y.js";
 import "./chunks/chunk-GVUJSAVW.js";
 
 // src/cli.ts
 import { realpathSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-
-// src/adapters/logger.ts
-function createConsoleLogger(stream = process.stderr, quiet = false) {
-  const write = (prefix, message) => stream.write(`${prefix}${escapeLogLine(message)}
-`);
-  return {
-    info: (message) => {
-      if (!quiet) write("", message);
-    },
-    warning: (message) => write("warning: ", message),
-    error: (message) => write("error: ", message)
-  };
-}
-
-// src/cli.ts
 var USAGE = `supply-chain-gate ${VERSION}: gate a container image on its evidence, by digest.
 
 Usage:
   supply-chain-gate check --image REF [--digest sha256:\u2026] [--platform OS/ARCH[,\u2026]]\u2026 [--policy FILE]
         [--scan FILE]\u2026 [--vex FILE]\u2026 [--json FILE] [--markdown FILE] [--sarif FILE] [--mode enforce|audit]
+        [--evidence-out FILE]   (write the evidence the decision was made from, to replay with policy test)
         [--check-name NAME] [--pull-request NUMBER]
-        [--github-api URL --repository OWNER/NAME [--sha SHA] [--policy-ref REF]]   (token from GITHUB_TOKEN;
-         --policy-ref reads the policy and the VEX files at REF, as the action does on pull requests)
+        [--github-api URL --repository OWNER/NAME [--sha SHA] [--policy-ref REF [--preview-ref REF]]]
+        (token from GITHUB_TOKEN; --policy-ref reads the policy and the VEX files at REF, as the action does
+         on pull requests; --preview-ref also evaluates the policy and VEX files at that commit, the
+         change's head, and shows "Under the proposed policy" when they differ; it never decides)
         [--app-id ID]   (post the check as this GitHub App; its PEM key in GITHUB_APP_PRIVATE_KEY)
         [--repository-url URL]   (this repository, for image.required-labels; default https://github.com/OWNER/NAME)
         [--attestations-repository OWNER/NAME] [--attestations-org ORG]   (GitHub attestations; need --github-api)
         [--bundle FILE]\u2026 [--trusted-root FILE]   (sigstore bundles of the image; replace the embedded roots)
+        [--sbom FILE]\u2026   (SBOMs of the image your workflow made: SPDX 2.2/2.3 or CycloneDX 1.4\u20131.6 JSON)
         [--verification-summary [--push-verification-summary registry,github] [--sigstore public-good|github|auto]
          [--verification-summary-path FILE] [--context FILE]]   (sign a SLSA verification summary of the result;
          needs the OIDC token of a job with id-token: write)
@@ -74,22 +73,40 @@ Usage:
         claims from the Actions environment, or --context, a JSON of the OIDC token's claims, to run it locally
   supply-chain-gate policy lint FILE\u2026      validate policy files; warn about risky settings
   supply-chain-gate policy schema          print the policy's JSON Schema (for editors)
+  supply-chain-gate policy explain [RULE_ID]   what a rule checks, its settings with their defaults and the
+        evidence it reads (without RULE_ID: every rule)
+  supply-chain-gate policy test FILE\u2026      run policy test cases offline: each names a policy, an evidence
+        snapshot (check --evidence-out), a fixed now and the expected verdict and rule results (paths
+        relative to the test file); exit 0 all hold, 1 a case failed (each named), 2 a file is malformed
   supply-chain-gate verify-bundle --bundle FILE [--trusted-root FILE] FILE_OR_DIGEST
         ((--certificate-identity ID | --certificate-identity-regexp RE) --certificate-oidc-issuer URL | --key PEM_FILE)
         verify one sigstore bundle (sigstore-conformance protocol); FILE_OR_DIGEST may be sha256:HEX
-  supply-chain-gate scans FILE\u2026 [--json]   the findings the gate reads from scan reports (Trivy/Grype JSON,
-        SARIF, CycloneDX, cosign vuln attestations), merged, with counts by severity; VEX files among them apply
+  supply-chain-gate scans FILE\u2026 [--json]   the findings the gate reads from scan reports (Trivy/Grype/Snyk/
+        OSV-Scanner JSON, SARIF, CycloneDX JSON or XML, cosign vuln and in-toto vulns attestations), merged, with counts by severity; VEX files among them apply
   supply-chain-gate ruleset [--check-name NAME]\u2026 [--org] [--enforcement active|evaluate] [--integration-id N]
         print a ruleset (JSON) that requires the check(s) on the default branch, to import in the repository's
         (--org: the organization's) settings or with \`gh api\`; N is the App the check comes from (default
         15368, GitHub Actions; with the app-id input, your App's ID). See docs/rulesets.md
+  supply-chain-gate watch --image REF... [--scan FILE | --scan REF=FILE]... [--policy FILE]
+        [--github-api URL --repository OWNER/NAME] [--json FILE] [--label NAME] [--dry-run]   (token from GITHUB_TOKEN)
+        [--max-images N] [--concurrency N] [--markdown FILE] [--policy-ref REF] [--run-url URL]
+        [--sarif-upload --sha SHA --ref REF] [--trusted-root FILE] [--check-name NAME]
+        judge shipped images again: each tag resolved to its digest now (REF:GLOB, e.g. app:v1.*, expands through
+        the registry's tags list, at most --max-images, default 1000), scans older than scan-max-age (24h by
+        default) not counted, exceptions expiring within 14 days warned about; keeps one issue (label
+        supply-chain-gate) per failing image, updated in place, commented on a material change, closed when it
+        passes; --json writes the report status reads. Exit 0 all pass, 1 some fail, 2 some could not be judged
+  supply-chain-gate status REPORT.json... [--html FILE] [--markdown FILE]
+        the watch reports of a run (one per matrix job) as one table (stdout, --markdown) and one
+        self-contained HTML page (--html)
   supply-chain-gate demo
   supply-chain-gate --help | --version
 
 Image references: registry/name[:tag][@sha256:\u2026]; oci:PATH[:tag] for a local OCI layout, oci-archive:PATH[:tag]
 for one in a tar file; docker:NAME[:TAG] or docker:sha256:<image id> for an image in the local Docker engine
 (a push: false build; read with the docker CLI, which uses DOCKER_HOST; no registry is searched for it).
-Registry credentials: REGISTRY_USERNAME/REGISTRY_PASSWORD, else ~/.docker/config.json.
+Registry credentials: REGISTRY_USERNAME/REGISTRY_PASSWORD, else ~/.docker/config.json ($DOCKER_CONFIG)
+with its credHelpers/credsStore helpers (docker-credential-NAME on PATH).
 Exit codes: 0 pass, 1 the policy failed, 2 the gate could not decide (bad input, unreachable registry).`;
 async function runCli(argv, io) {
   const say = (stream, text) => stream.write(text.endsWith("\n") ? text : `${text}
@@ -114,13 +131,17 @@ async function runCli(argv, io) {
       case "demo":
         return await demoCommand(rest, io);
       case "verify-bundle":
-        return await (await import("./chunks/verify-bundle-cli-UKMGOBFR.js")).verifyBundleCommand(rest, io);
+        return await (await import("./chunks/verify-bundle-cli-AGLUXRL5.js")).verifyBundleCommand(rest, io);
       case "scans":
-        return await (await import("./chunks/scans-cli-V2AUKNTE.js")).scansCommand(rest, io);
+        return await (await import("./chunks/scans-cli-5PNX56EA.js")).scansCommand(rest, io);
       case "provenance":
-        return await (await import("./chunks/provenance-cli-7T3T7LEP.js")).provenanceCommand(rest, io);
+        return await (await import("./chunks/provenance-cli-O5NH4LWV.js")).provenanceCommand(rest, io);
       case "ruleset":
-        return (await import("./chunks/ruleset-cli-ODDA2L2G.js")).rulesetCommand(rest, io);
+        return (await import("./chunks/ruleset-cli-UI3FXK25.js")).rulesetCommand(rest, io);
+      case "watch":
+        return await (await import("./chunks/watch-cli-Z55RLFIV.js")).watchCommand(rest, io);
+      case "status":
+        return await (await import("./chunks/watch-cli-Z55RLFIV.js")).statusCommand(rest, io);
       default:
         throw new ConfigurationError(
           "unknown-command",
@@ -148,13 +169,16 @@ async function checkCommand(args, io) {
     "attestations-org": { type: "string" },
     policy: { type: "string" },
     "policy-ref": { type: "string" },
+    "preview-ref": { type: "string" },
     scan: { type: "string", multiple: true },
     vex: { type: "string", multiple: true },
     bundle: { type: "string", multiple: true },
+    sbom: { type: "string", multiple: true },
     "trusted-root": { type: "string" },
     json: { type: "string" },
     markdown: { type: "string" },
     sarif: { type: "string" },
+    "evidence-out": { type: "string" },
     "pull-request": { type: "string" },
     mode: { type: "string" },
     "check-name": { type: "string" },
@@ -186,6 +210,7 @@ async function checkCommand(args, io) {
     scanPaths: values.scan ?? [],
     vexPaths: values.vex ?? [],
     bundlePaths: values.bundle ?? [],
+    sbomPaths: values.sbom ?? [],
     trustedRootPath: values["trusted-root"],
     mode: modeOption(values.mode),
     checkName: values["check-name"] ?? DEFAULT_CHECK_NAME,
@@ -193,6 +218,7 @@ async function checkCommand(args, io) {
     jsonReportPath: values.json,
     markdownReportPath: values.markdown,
     sarifPath: values.sarif,
+    evidenceOutPath: values["evidence-out"],
     registryCredentials: registryCredentials(io.env),
     githubToken: io.env.GITHUB_TOKEN
   };
@@ -211,6 +237,15 @@ async function checkCommand(args, io) {
   }
   inputs.repositoryUrl = values["repository-url"] ?? (values.repository ? `https://github.com/${values.repository}` : void 0);
   if (values["policy-ref"]) inputs.policyBase = policyBaseOption(values["policy-ref"], values, io.env);
+  if (values["preview-ref"]) {
+    if (!inputs.policyBase) {
+      throw new ConfigurationError(
+        "invalid-arguments",
+        "--preview-ref previews a change of the policy read with --policy-ref: give --policy-ref too"
+      );
+    }
+    inputs.policyBase.head = values["preview-ref"];
+  }
   if (values["verification-summary"]) {
     inputs.verificationSummary = verificationSummaryRequest(
       {
@@ -247,8 +282,8 @@ async function appToken(values, io) {
   return minted;
 }
 async function runAndPrint(inputs, io, quiet, githubApi, app, contextPath) {
-  const { run } = await import("./chunks/main-BJIU5PRN.js");
-  const { openImageStore } = await import("./chunks/open-image-store-PTZMUMSL.js");
+  const { run } = await import("./chunks/main-E3HNNGSI.js");
+  const { openImageStore } = await import("./chunks/open-image-store-ZR5PPPYX.js");
   const requestLog = new RequestLog();
   const clientFor = (apiUrl, token) => createGitHubClient({
     apiUrl,
@@ -275,7 +310,7 @@ async function runAndPrint(inputs, io, quiet, githubApi, app, contextPath) {
     // With an App, it writes the verdict; GITHUB_TOKEN, when there is one, reads the evidence.
     github: writes && app ? reportAsApp(reads ?? writes, writes, app.appId) : reads,
     attestation: {
-      signingContext: async () => (await import("./chunks/signing-context-7INSRMDD.js")).readSigningContext({
+      signingContext: async () => (await import("./chunks/signing-context-M63YC5SV.js")).readSigningContext({
         env: io.env,
         workspace: inputs.workspace,
         contextPath
@@ -283,7 +318,7 @@ async function runAndPrint(inputs, io, quiet, githubApi, app, contextPath) {
       registry: { credentials: inputs.registryCredentials, githubToken: inputs.githubToken, env: io.env }
     }
   });
-  io.stdout.write(result.markdown);
+  io.stdout.write(escapeLogText(result.markdown));
   return result.exitCode;
 }
 function githubTarget(values, token) {
@@ -340,19 +375,27 @@ async function policyCommand(args, io) {
   if (sub === "schema") {
     if (rest.length > 0)
       throw new ConfigurationError("invalid-arguments", "policy schema takes no arguments");
-    io.stdout.write((await import("./chunks/json-schema-WTKPJLOI.js")).policyJsonSchema());
+    io.stdout.write((await import("./chunks/json-schema-HJBZDAYQ.js")).policyJsonSchema());
+    return 0;
+  }
+  if (sub === "test") return (await import("./chunks/policy-test-cli-HH3A6TIG.js")).policyTestCommand(rest, io);
+  if (sub === "explain") {
+    if (rest.length > 1)
+      throw new ConfigurationError("invalid-arguments", "policy explain takes one RULE_ID");
+    const { explainRule, listRules } = await import("./chunks/explain-4E3PU7CF.js");
+    io.stdout.write(rest[0] === void 0 ? listRules() : explainRule(rest[0]));
     return 0;
   }
   if (sub !== "lint") {
     throw new ConfigurationError(
       "unknown-command",
-      "usage: supply-chain-gate policy lint FILE\u2026 | policy schema"
+      "usage: supply-chain-gate policy lint FILE\u2026 | policy test FILE\u2026 | policy explain [RULE_ID] | policy schema"
     );
   }
   if (rest.length === 0)
     throw new ConfigurationError("invalid-arguments", "policy lint needs at least one FILE");
-  const { lintPolicy } = await import("./chunks/lint-ICCETUTM.js");
-  const { loadPolicyFile, PolicyError } = await import("./chunks/load-RYFMDLMR.js");
+  const { lintPolicy } = await import("./chunks/lint-YHA7XSYB.js");
+  const { loadPolicyFile, PolicyError } = await import("./chunks/load-YKGSEFKD.js");
   let worst = 0;
   for (const file of rest) {
     try {
@@ -365,7 +408,7 @@ async function policyCommand(args, io) {
       );
     } catch (error) {
       worst = 2;
-      const problems = error instanceof PolicyError ? error.problems : [describeError(error)];
+      const problems = error instanceof PolicyError ? error.lines : [describeError(error)];
       for (const problem of problems) io.stderr.write(`${escapeLogLine(problem)}
 `);
     }

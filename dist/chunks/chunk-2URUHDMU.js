@@ -1,0 +1,101 @@
+import { createRequire as __scgCreateRequire } from 'node:module'; const require = __scgCreateRequire(import.meta.url);
+import {
+  DockerEngineStore,
+  OciLayoutStore,
+  unpackTar
+} from "./chunk-XFSVLDHW.js";
+import {
+  RegistryStore
+} from "./chunk-ZMG3H64U.js";
+import {
+  ConfigurationError
+} from "./chunk-QCJNFU7Y.js";
+
+// src/adapters/oci-archive.ts
+import { mkdir, mkdtemp, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+var OciArchiveStore = class {
+  kind = "oci-layout";
+  location;
+  path;
+  tempDir;
+  layout;
+  workDir;
+  constructor(path, options = {}) {
+    this.path = resolve(path);
+    this.location = `oci-archive:${this.path}`;
+    this.tempDir = options.tempDir ?? tmpdir();
+  }
+  async resolve(reference) {
+    const { store, root } = await this.unpacked();
+    return store.resolve({
+      kind: "oci-layout",
+      path: root,
+      ...reference.tag === void 0 ? {} : { tag: reference.tag },
+      ...reference.digest === void 0 ? {} : { digest: reference.digest }
+    });
+  }
+  async getManifest(digest) {
+    return (await this.unpacked()).store.getManifest(digest);
+  }
+  async getBlob(digest, maxBytes) {
+    return (await this.unpacked()).store.getBlob(digest, maxBytes);
+  }
+  async findTag(tag) {
+    return (await this.unpacked()).store.findTag(tag);
+  }
+  async listReferrers(digest) {
+    const listing = await (await this.unpacked()).store.listReferrers(digest);
+    return { ...listing, uri: this.location };
+  }
+  manifestUri(digestOrTag) {
+    return `${this.location}${digestOrTag.startsWith("sha256:") ? "@" : ":"}${digestOrTag}`;
+  }
+  async close() {
+    await this.layout?.catch(() => void 0);
+    if (this.workDir) await rm(this.workDir, { recursive: true, force: true });
+  }
+  unpacked() {
+    this.layout ??= this.unpack();
+    return this.layout;
+  }
+  async unpack() {
+    const info = await stat(this.path).catch(() => void 0);
+    if (!info?.isFile()) {
+      throw new ConfigurationError(
+        "oci-archive-not-found",
+        `no file at ${this.path}: check the oci-archive:PATH reference (oci:PATH reads a layout directory)`
+      );
+    }
+    this.workDir = await mkdtemp(join(this.tempDir, "supply-chain-gate-archive-"));
+    const root = join(this.workDir, "layout");
+    await mkdir(root);
+    const archive = await unpackTar(this.path, root, `the OCI archive ${this.path}`);
+    if (!archive.files.has("oci-layout")) {
+      throw new ConfigurationError(
+        "invalid-oci-archive",
+        `${this.path} holds no oci-layout file, so it is not an OCI archive; a docker save from before Docker 25 or from podman is not one: load it into the engine and gate it as docker:NAME`
+      );
+    }
+    return { store: new OciLayoutStore(root), root };
+  }
+};
+
+// src/adapters/open-image-store.ts
+function openImageStore(reference, options = {}) {
+  switch (reference.kind) {
+    case "registry":
+      return new RegistryStore(reference.registry, reference.repository, options);
+    case "oci-layout":
+      return new OciLayoutStore(reference.path);
+    case "oci-archive":
+      return new OciArchiveStore(reference.path);
+    case "docker":
+      return new DockerEngineStore(reference, options.env === void 0 ? {} : { env: options.env });
+  }
+}
+
+export {
+  openImageStore
+};

@@ -1,0 +1,38 @@
+import { createRequire as __scgCreateRequire } from 'node:module'; const require = __scgCreateRequire(import.meta.url);
+
+// src/evidence/config-secrets.ts
+async function scanImageConfigs(image, detector) {
+  const scans = [];
+  for (const platform of image.platforms) scans.push(await scanConfigForSecrets(platform, image, detector));
+  return scans;
+}
+async function scanConfigForSecrets(image, index, detector) {
+  const scan = { manifestDigest: image.digest, findings: [] };
+  const report = async (where, text, key) => {
+    for (const match of await detector.scan(text, key)) scan.findings.push({ where, ...match });
+  };
+  for (const entry of image.config?.env ?? []) {
+    const at = entry.indexOf("=");
+    if (at === -1) continue;
+    const name = entry.slice(0, at);
+    await report(`Env ${name}`, entry.slice(at + 1), name);
+  }
+  for (const [name, value] of Object.entries(configLabels(image, index))) {
+    await report(`Label ${name}`, value, name);
+  }
+  for (const [position, step] of (image.config?.history ?? []).entries()) {
+    if (step.createdBy) await report(`History step ${position + 1}`, step.createdBy);
+  }
+  return scan;
+}
+function configLabels(image, index) {
+  return { ...index.annotations, ...image.annotations, ...image.config?.labels };
+}
+function configCarriesText(image, index) {
+  return (image.config?.env.length ?? 0) > 0 || Object.keys(configLabels(image, index)).length > 0 || (image.config?.history ?? []).some((step) => step.createdBy);
+}
+
+export {
+  scanImageConfigs,
+  configCarriesText
+};

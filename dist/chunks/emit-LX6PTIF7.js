@@ -1,0 +1,54 @@
+import { createRequire as __scgCreateRequire } from 'node:module'; const require = __scgCreateRequire(import.meta.url);
+import {
+  VSA_PREDICATE_TYPE,
+  buildVerificationSummary
+} from "./chunk-2ALKGVCZ.js";
+import {
+  buildStatement,
+  describePublished,
+  publishStatement
+} from "./chunk-KRIEKQEW.js";
+import "./chunk-GVIC2IGB.js";
+import "./chunk-Y3TMLN4E.js";
+import "./chunk-QGY5ZTS4.js";
+import "./chunk-QOS5LJET.js";
+import "./chunk-X5KWVBVD.js";
+import "./chunk-BXIEOWQC.js";
+import "./chunk-BDIAHNI5.js";
+import "./chunk-724VLPQF.js";
+import "./chunk-TIDU6746.js";
+import "./chunk-ZMG3H64U.js";
+import "./chunk-JO6HNBME.js";
+import "./chunk-AJCAIOG3.js";
+import "./chunk-3TJM3MKJ.js";
+import {
+  parseImageReference
+} from "./chunk-GRWDUSGG.js";
+import "./chunk-QCJNFU7Y.js";
+import "./chunk-GVUJSAVW.js";
+
+// src/verification-summary/emit.ts
+async function emitVerificationSummary(decision, policy, request, deps) {
+  if (decision.verdict === "error" || !decision.evidence) return void 0;
+  const evidence = decision.evidence;
+  const claims = deps.signing.claims;
+  const summary = buildVerificationSummary({ ...decision, verdict: decision.verdict, evidence }, policy, {
+    verifierId: `${claims.serverUrl}/${claims.jobWorkflowRef}`,
+    toolVersion: deps.toolVersion
+  });
+  const statement = buildStatement(evidence.image.name, [evidence.image.digest], VSA_PREDICATE_TYPE, summary);
+  const published = await publishStatement(
+    statement,
+    { reference: parseImageReference(evidence.image.reference), digest: evidence.image.digest },
+    request,
+    deps
+  );
+  return describePublished(
+    `Verification summary (${summary.verificationResult}, ${summary.verifiedLevels.join(", ")}, policy sha256:${summary.policy.digest.sha256})`,
+    published,
+    deps.workspace
+  );
+}
+export {
+  emitVerificationSummary
+};

@@ -1,0 +1,20 @@
+import { createRequire as __scgCreateRequire } from 'node:module'; const require = __scgCreateRequire(import.meta.url);
+import {
+  policySchema
+} from "./chunk-APMHI6PW.js";
+import "./chunk-S3VIENSH.js";
+import {
+  external_exports
+} from "./chunk-WLVSEBNM.js";
+import "./chunk-TIAON23U.js";
+import "./chunk-GVUJSAVW.js";
+
+// src/policy/json-schema.ts
+function policyJsonSchema() {
+  const schema = external_exports.toJSONSchema(policySchema, { io: "input", unrepresentable: "any" });
+  return `${JSON.stringify({ ...schema, title: "supply-chain-gate policy", $id: "supply-chain-gate/policy.schema.json" }, null, 2)}
+`;
+}
+export {
+  policyJsonSchema
+};
