@@ -170,10 +170,14 @@ function runHelper(
   timeoutMs: number,
 ): Promise<RunOutcome> {
   return new Promise((resolve) => {
+    // Its own process group on POSIX, so a stalled helper is stopped with whatever it started
+    // (a shell script's `gcloud`), not just the script.
+    const ownGroup = process.platform !== 'win32';
     const child = spawn(program, ['get'], {
       env: definedOnly(env),
       stdio: ['pipe', 'pipe', 'pipe'],
       windowsHide: true,
+      detached: ownGroup,
     });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
@@ -183,8 +187,18 @@ function runHelper(
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      if (outcome.kind !== 'exited' && child.exitCode === null) child.kill('SIGKILL');
+      if (outcome.kind !== 'exited') stop();
       resolve(outcome);
+    };
+    const stop = () => {
+      try {
+        if (ownGroup && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+        else child.kill('SIGKILL');
+      } catch {
+        // It exited meanwhile.
+      }
+      // A grandchild that outlives the kill must not hold this process open through the pipes.
+      for (const stream of [child.stdin, child.stdout, child.stderr]) stream.destroy();
     };
     const timer = setTimeout(() => finish({ kind: 'timed-out' }), timeoutMs);
     const collect = (into: Buffer[]) => (chunk: Buffer) => {

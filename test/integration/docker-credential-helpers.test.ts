@@ -5,6 +5,7 @@
  * The identity-token path runs against a bearer-token front whose token service takes OAuth2
  * refresh tokens, as Docker Hub's and ACR's do.
  */
+import { readFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -62,7 +63,8 @@ echo "a second line that is not quoted" >&2
 exit 3`,
   );
   await writeHelper('leaky', `read -r server\necho "password=${authRegistry.password} for $server"`);
-  await writeHelper('stalled', 'exec sleep 60');
+  // Not exec'd: the sleep is the script's child, and must be stopped with it.
+  await writeHelper('stalled', `sleep 60 &\necho $! > "${join(dir, 'stalled-child')}"\nwait`);
   await writeHelper(
     'identity',
     `read -r server
@@ -192,16 +194,20 @@ describe('credential helpers named in the docker config', () => {
     expectNoSecret(`${error.message} ${String(error.stack)}`, authRegistry.password!);
   });
 
-  it('stops a helper that gives no answer within the time limit', async () => {
+  it('stops a helper that gives no answer within the time limit, and what it started', async () => {
     const env = await dockerConfig({ credsStore: 'stalled' });
     const { parsed, store } = storeFor(`${authRegistry.host}/acme/app:v1`, {
       env,
-      credentialHelperTimeoutMs: 300,
+      credentialHelperTimeoutMs: 1000,
     });
     const error = await errorOf(store.resolve(parsed));
     expect(error.code).toBe('credential-helper-failed');
     expect(error.message).toContain('docker-credential-stalled');
-    expect(error.message).toContain('gave no answer within 0.3 s and was stopped');
+    expect(error.message).toContain('gave no answer within 1 s and was stopped');
+    // Stopped with its process group: the sleep it started goes too. (Were the helper stopped
+    // before it wrote the pid, its sleep, if any, was in the same group.)
+    const pidFile = await readFile(join(dir, 'stalled-child'), 'utf8').catch(() => undefined);
+    if (pidFile !== undefined) expect(await exitsSoon(Number(pidFile))).toBe(true);
   });
 
   it('refuses a helper name that is a path or an option', async () => {
@@ -344,6 +350,20 @@ describe('end to end, with the secret in no output', () => {
     );
   }, 60_000);
 });
+
+/** Whether a process is gone (or a zombie) within 5 s; a stopped helper's child never outlives it by more. */
+async function exitsSoon(pid: number): Promise<boolean> {
+  for (let attempt = 0; attempt < 250; attempt++) {
+    try {
+      process.kill(pid, 0);
+      if (/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'))) return true;
+    } catch {
+      return true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return false;
+}
 
 function listen(server: Server): Promise<{ host: string; url: string; close(): Promise<void> }> {
   return new Promise((resolve, reject) => {
