@@ -136,6 +136,22 @@ describe('credential helpers named in the docker config', () => {
     );
   });
 
+  it('asks the helper once per registry for every client of the run, and masks for each', async () => {
+    const env = await dockerConfig({ credsStore: 'testbed' });
+    const asked = async () => (await readFile(join(dir, 'asked'), 'utf8')).split('\n').length;
+    const before = await asked();
+    const masked: string[] = [];
+    for (const repository of ['acme/app', 'acme/app']) {
+      const { parsed, store } = storeFor(`${authRegistry.host}/${repository}:v1`, {
+        env,
+        maskSecret: (secret) => masked.push(secret),
+      });
+      expect((await store.resolve(parsed)).digest).toBe(appDigest);
+    }
+    expect((await asked()) - before).toBe(1);
+    expect(masked).toEqual([authRegistry.password, authRegistry.password]);
+  });
+
   it('prefers the credHelpers entry of the registry to credsStore', async () => {
     const env = await dockerConfig({
       credsStore: 'missing-store',
