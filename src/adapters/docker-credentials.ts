@@ -89,10 +89,37 @@ export function describeHelper(helper: ConfiguredHelper): string {
 }
 
 /**
- * Runs `docker-credential-NAME get` for `serverUrl`. Undefined when the helper holds nothing for
- * it; an error naming the helper when it is missing, fails, stalls or answers outside the protocol.
+ * What each helper answered for each server in this process: a run reads one registry through
+ * several clients (the image, provenance subjects, referrer pushes), and helpers such as gcloud's
+ * or ECR's take a second or more. Failures are not kept, so a later read asks again.
  */
-export async function getHelperCredentials(
+const answers = new Map<string, Promise<HelperCredentials | undefined>>();
+
+/**
+ * Runs `docker-credential-NAME get` for `serverUrl`, once per process. Undefined when the helper
+ * holds nothing for it; an error naming the helper when it is missing, fails, stalls or answers
+ * outside the protocol.
+ */
+export function getHelperCredentials(
+  helper: ConfiguredHelper,
+  serverUrl: string,
+  options: CredentialHelperOptions,
+): Promise<HelperCredentials | undefined> {
+  const key = JSON.stringify([helper.name, helper.configPath, serverUrl, options.env.PATH ?? '']);
+  let answer = answers.get(key);
+  if (answer === undefined) {
+    answer = askHelper(helper, serverUrl, options);
+    answers.set(key, answer);
+    answer.catch(() => answers.delete(key));
+  }
+  // Masked for every caller, before any of them can use it.
+  return answer.then((found) => {
+    if (found) options.maskSecret?.(found.kind === 'password' ? found.password : found.identityToken);
+    return found;
+  });
+}
+
+async function askHelper(
   helper: ConfiguredHelper,
   serverUrl: string,
   options: CredentialHelperOptions,
@@ -145,7 +172,6 @@ export async function getHelperCredentials(
     );
   }
   if (answer.secret === '') return undefined;
-  options.maskSecret?.(answer.secret);
   if (answer.username === IDENTITY_TOKEN_USERNAME) {
     return { kind: 'identity-token', identityToken: answer.secret };
   }
@@ -170,10 +196,14 @@ function runHelper(
   timeoutMs: number,
 ): Promise<RunOutcome> {
   return new Promise((resolve) => {
+    // Its own process group on POSIX, so a stalled helper is stopped with whatever it started
+    // (a shell script's `gcloud`), not just the script.
+    const ownGroup = process.platform !== 'win32';
     const child = spawn(program, ['get'], {
       env: definedOnly(env),
       stdio: ['pipe', 'pipe', 'pipe'],
       windowsHide: true,
+      detached: ownGroup,
     });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
@@ -183,8 +213,18 @@ function runHelper(
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      if (outcome.kind !== 'exited' && child.exitCode === null) child.kill('SIGKILL');
+      if (outcome.kind !== 'exited') stop();
       resolve(outcome);
+    };
+    const stop = () => {
+      try {
+        if (ownGroup && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+        else child.kill('SIGKILL');
+      } catch {
+        // It exited meanwhile.
+      }
+      // A grandchild that outlives the kill must not hold this process open through the pipes.
+      for (const stream of [child.stdin, child.stdout, child.stderr]) stream.destroy();
     };
     const timer = setTimeout(() => finish({ kind: 'timed-out' }), timeoutMs);
     const collect = (into: Buffer[]) => (chunk: Buffer) => {

@@ -5,6 +5,7 @@
  * The identity-token path runs against a bearer-token front whose token service takes OAuth2
  * refresh tokens, as Docker Hub's and ACR's do.
  */
+import { readFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -62,7 +63,8 @@ echo "a second line that is not quoted" >&2
 exit 3`,
   );
   await writeHelper('leaky', `read -r server\necho "password=${authRegistry.password} for $server"`);
-  await writeHelper('stalled', 'exec sleep 60');
+  // Not exec'd: the sleep is the script's child, and must be stopped with it.
+  await writeHelper('stalled', `sleep 60 &\necho $! > "${join(dir, 'stalled-child')}"\nwait`);
   await writeHelper(
     'identity',
     `read -r server
@@ -134,6 +136,22 @@ describe('credential helpers named in the docker config', () => {
     );
   });
 
+  it('asks the helper once per registry for every client of the run, and masks for each', async () => {
+    const env = await dockerConfig({ credsStore: 'testbed' });
+    const asked = async () => (await readFile(join(dir, 'asked'), 'utf8')).split('\n').length;
+    const before = await asked();
+    const masked: string[] = [];
+    for (const repository of ['acme/app', 'acme/app']) {
+      const { parsed, store } = storeFor(`${authRegistry.host}/${repository}:v1`, {
+        env,
+        maskSecret: (secret) => masked.push(secret),
+      });
+      expect((await store.resolve(parsed)).digest).toBe(appDigest);
+    }
+    expect((await asked()) - before).toBe(1);
+    expect(masked).toEqual([authRegistry.password, authRegistry.password]);
+  });
+
   it('prefers the credHelpers entry of the registry to credsStore', async () => {
     const env = await dockerConfig({
       credsStore: 'missing-store',
@@ -192,16 +210,20 @@ describe('credential helpers named in the docker config', () => {
     expectNoSecret(`${error.message} ${String(error.stack)}`, authRegistry.password!);
   });
 
-  it('stops a helper that gives no answer within the time limit', async () => {
+  it('stops a helper that gives no answer within the time limit, and what it started', async () => {
     const env = await dockerConfig({ credsStore: 'stalled' });
     const { parsed, store } = storeFor(`${authRegistry.host}/acme/app:v1`, {
       env,
-      credentialHelperTimeoutMs: 300,
+      credentialHelperTimeoutMs: 1000,
     });
     const error = await errorOf(store.resolve(parsed));
     expect(error.code).toBe('credential-helper-failed');
     expect(error.message).toContain('docker-credential-stalled');
-    expect(error.message).toContain('gave no answer within 0.3 s and was stopped');
+    expect(error.message).toContain('gave no answer within 1 s and was stopped');
+    // Stopped with its process group: the sleep it started goes too. (Were the helper stopped
+    // before it wrote the pid, its sleep, if any, was in the same group.)
+    const pidFile = await readFile(join(dir, 'stalled-child'), 'utf8').catch(() => undefined);
+    if (pidFile !== undefined) expect(await exitsSoon(Number(pidFile))).toBe(true);
   });
 
   it('refuses a helper name that is a path or an option', async () => {
@@ -344,6 +366,20 @@ describe('end to end, with the secret in no output', () => {
     );
   }, 60_000);
 });
+
+/** Whether a process is gone (or a zombie) within 5 s; a stopped helper's child never outlives it by more. */
+async function exitsSoon(pid: number): Promise<boolean> {
+  for (let attempt = 0; attempt < 250; attempt++) {
+    try {
+      process.kill(pid, 0);
+      if (/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'))) return true;
+    } catch {
+      return true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return false;
+}
 
 function listen(server: Server): Promise<{ host: string; url: string; close(): Promise<void> }> {
   return new Promise((resolve, reject) => {
