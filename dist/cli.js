@@ -135,13 +135,13 @@ async function runCli(argv, io) {
       case "scans":
         return await (await import("./chunks/scans-cli-5PNX56EA.js")).scansCommand(rest, io);
       case "provenance":
-        return await (await import("./chunks/provenance-cli-O5NH4LWV.js")).provenanceCommand(rest, io);
+        return await (await import("./chunks/provenance-cli-JBKIQNH4.js")).provenanceCommand(rest, io);
       case "ruleset":
         return (await import("./chunks/ruleset-cli-UI3FXK25.js")).rulesetCommand(rest, io);
       case "watch":
-        return await (await import("./chunks/watch-cli-Z55RLFIV.js")).watchCommand(rest, io);
+        return await (await import("./chunks/watch-cli-CNECPITO.js")).watchCommand(rest, io);
       case "status":
-        return await (await import("./chunks/watch-cli-Z55RLFIV.js")).statusCommand(rest, io);
+        return await (await import("./chunks/watch-cli-CNECPITO.js")).statusCommand(rest, io);
       default:
         throw new ConfigurationError(
           "unknown-command",
@@ -282,8 +282,8 @@ async function appToken(values, io) {
   return minted;
 }
 async function runAndPrint(inputs, io, quiet, githubApi, app, contextPath) {
-  const { run } = await import("./chunks/main-E3HNNGSI.js");
-  const { openImageStore } = await import("./chunks/open-image-store-ZR5PPPYX.js");
+  const { run } = await import("./chunks/main-SAPXYWA6.js");
+  const { openImageStore } = await import("./chunks/open-image-store-3XZ5HMLV.js");
   const requestLog = new RequestLog();
   const clientFor = (apiUrl, token) => createGitHubClient({
     apiUrl,
@@ -378,7 +378,7 @@ async function policyCommand(args, io) {
     io.stdout.write((await import("./chunks/json-schema-HJBZDAYQ.js")).policyJsonSchema());
     return 0;
   }
-  if (sub === "test") return (await import("./chunks/policy-test-cli-HH3A6TIG.js")).policyTestCommand(rest, io);
+  if (sub === "test") return (await import("./chunks/policy-test-cli-ZJD6ST6T.js")).policyTestCommand(rest, io);
   if (sub === "explain") {
     if (rest.length > 1)
       throw new ConfigurationError("invalid-arguments", "policy explain takes one RULE_ID");

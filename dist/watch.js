@@ -14,10 +14,10 @@ import {
   watch,
   watchExitCode,
   writeTextFile
-} from "./chunks/chunk-DOXHVNBY.js";
-import "./chunks/chunk-XBNE7MJW.js";
+} from "./chunks/chunk-QUZ3Q26T.js";
+import "./chunks/chunk-5P2UIYNN.js";
 import "./chunks/chunk-NMLYYGCO.js";
-import "./chunks/chunk-BWIAGLOU.js";
+import "./chunks/chunk-YN4PRNXC.js";
 import "./chunks/chunk-FHHVMNRQ.js";
 import "./chunks/chunk-BXIEOWQC.js";
 import "./chunks/chunk-BDIAHNI5.js";
@@ -52,9 +52,9 @@ import {
 import "./chunks/chunk-3PJRF6H5.js";
 import {
   openImageStore
-} from "./chunks/chunk-2URUHDMU.js";
+} from "./chunks/chunk-BSS5OS6D.js";
 import "./chunks/chunk-XFSVLDHW.js";
-import "./chunks/chunk-ZMG3H64U.js";
+import "./chunks/chunk-PP2KF6RY.js";
 import "./chunks/chunk-JO6HNBME.js";
 import "./chunks/chunk-QJW7XG3M.js";
 import {

@@ -7,7 +7,7 @@ import {
   buildStatement,
   describePublished,
   publishStatement
-} from "./chunk-KRIEKQEW.js";
+} from "./chunk-3TL2VHFJ.js";
 import "./chunk-GVIC2IGB.js";
 import "./chunk-Y3TMLN4E.js";
 import "./chunk-QGY5ZTS4.js";
@@ -17,7 +17,7 @@ import "./chunk-BXIEOWQC.js";
 import "./chunk-BDIAHNI5.js";
 import "./chunk-724VLPQF.js";
 import "./chunk-TIDU6746.js";
-import "./chunk-ZMG3H64U.js";
+import "./chunk-PP2KF6RY.js";
 import "./chunk-JO6HNBME.js";
 import "./chunk-AJCAIOG3.js";
 import "./chunk-3TJM3MKJ.js";

@@ -9,9 +9,9 @@ import {
   parseEvidenceSnapshot,
   renderEvidenceSnapshot,
   withConfigSecretScan
-} from "./chunk-X33BW5ZD.js";
-import "./chunk-XYQNTLDF.js";
-import "./chunk-BWIAGLOU.js";
+} from "./chunk-FUJJQODN.js";
+import "./chunk-ITIXM27U.js";
+import "./chunk-YN4PRNXC.js";
 import "./chunk-FHHVMNRQ.js";
 import "./chunk-QJW7XG3M.js";
 import "./chunk-QCJNFU7Y.js";

@@ -8,21 +8,23 @@ async function scanImageConfigs(image, detector) {
 }
 async function scanConfigForSecrets(image, index, detector) {
   const scan = { manifestDigest: image.digest, findings: [] };
-  const report = async (where, text, key) => {
-    for (const match of await detector.scan(text, key)) scan.findings.push({ where, ...match });
-  };
+  const values = [];
   for (const entry of image.config?.env ?? []) {
     const at = entry.indexOf("=");
     if (at === -1) continue;
     const name = entry.slice(0, at);
-    await report(`Env ${name}`, entry.slice(at + 1), name);
+    values.push({ where: `Env ${name}`, text: entry.slice(at + 1), key: name });
   }
   for (const [name, value] of Object.entries(configLabels(image, index))) {
-    await report(`Label ${name}`, value, name);
+    values.push({ where: `Label ${name}`, text: value, key: name });
   }
   for (const [position, step] of (image.config?.history ?? []).entries()) {
-    if (step.createdBy) await report(`History step ${position + 1}`, step.createdBy);
+    if (step.createdBy) values.push({ where: `History step ${position + 1}`, text: step.createdBy });
   }
+  const matches = await detector.scanEach(values);
+  values.forEach(({ where }, position) => {
+    for (const match of matches[position]) scan.findings.push({ where, ...match });
+  });
   return scan;
 }
 function configLabels(image, index) {

@@ -2,7 +2,7 @@ import { createRequire as __scgCreateRequire } from 'node:module'; const require
 import {
   reportUnreadableInputs,
   run
-} from "./chunk-3WDH6TPZ.js";
+} from "./chunk-A5UBWNR4.js";
 import "./chunk-Y3TMLN4E.js";
 import "./chunk-TJS6QRBA.js";
 import "./chunk-6SDKIO3T.js";

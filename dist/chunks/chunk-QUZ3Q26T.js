@@ -4,7 +4,7 @@ import {
   evaluatePolicy,
   imageMatches,
   isExpired
-} from "./chunk-XBNE7MJW.js";
+} from "./chunk-5P2UIYNN.js";
 import {
   bySeverityThenId,
   countBySeverity,
@@ -1004,7 +1004,7 @@ async function judgeImage(image, inputs, policy, deps) {
   }
   let evidence;
   try {
-    const { collectEvidence } = await import("./collect-R6ZM4PBZ.js");
+    const { collectEvidence } = await import("./collect-3PV2C63O.js");
     evidence = await collectEvidence(
       { ...baseRunInputs(inputs), image: reference, scanPaths: scansFor(image, inputs.scans) },
       { openImageStore: deps.openImageStore, loadTrust: deps.loadTrust },

@@ -1,10 +1,10 @@
 import { createRequire as __scgCreateRequire } from 'node:module'; const require = __scgCreateRequire(import.meta.url);
 import {
   loadSecretDetector
-} from "./chunk-XYQNTLDF.js";
+} from "./chunk-ITIXM27U.js";
 import {
   scanImageConfigs
-} from "./chunk-BWIAGLOU.js";
+} from "./chunk-YN4PRNXC.js";
 import {
   JsonStreamParser
 } from "./chunk-FHHVMNRQ.js";

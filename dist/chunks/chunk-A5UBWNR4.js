@@ -187,7 +187,7 @@ function attestationStages(inputs, deps) {
   return {
     async provenance() {
       if (!inputs.provenance) return void 0;
-      const { makeProvenance } = await import("./make-W5GMMXVH.js");
+      const { makeProvenance } = await import("./make-5EZETQ27.js");
       return makeProvenance({ reference: inputs.image, digest: inputs.digest }, inputs.provenance, {
         ...await publishDeps(),
         openImageStore: deps.openImageStore
@@ -196,7 +196,7 @@ function attestationStages(inputs, deps) {
     async verificationSummary(decision, policy) {
       if (!inputs.verificationSummary || decision.verdict === "error") return decision;
       try {
-        const { emitVerificationSummary } = await import("./emit-LX6PTIF7.js");
+        const { emitVerificationSummary } = await import("./emit-ZMJ2UH2P.js");
         const note = await emitVerificationSummary(decision, policy, inputs.verificationSummary, {
           ...await publishDeps(),
           toolVersion: deps.toolVersion
@@ -413,8 +413,8 @@ async function decide(inputs, deps) {
   const attestations = attestationStages(inputs, deps);
   try {
     const { resolvePolicy } = await import("./resolve-VI34OCUS.js");
-    const { collectEvidence } = await import("./collect-R6ZM4PBZ.js");
-    const { evaluatePolicy } = await import("./evaluate-3H3SRNVB.js");
+    const { collectEvidence } = await import("./collect-3PV2C63O.js");
+    const { evaluatePolicy } = await import("./evaluate-JYEAT5LQ.js");
     policy = await resolvePolicy(inputs, deps);
     deps.log.info(`Policy: ${policy.origin}`);
     const provenance = await attestations.provenance();
@@ -426,7 +426,7 @@ async function decide(inputs, deps) {
     const decision = provenance ? { ...evaluated, notes: [...evaluated.notes ?? [], provenance.note] } : evaluated;
     const summarized = await attestations.verificationSummary(decision, policy);
     const decided = inputs.mode ? { ...summarized, mode: inputs.mode } : summarized;
-    const preview = inputs.policyBase?.head ? await (await import("./proposed-policy-45YSAYVZ.js")).previewProposedPolicy(inputs, deps, { policy, decision: evaluated, evidence }, deps.now()) : void 0;
+    const preview = inputs.policyBase?.head ? await (await import("./proposed-policy-WJDMX7XY.js")).previewProposedPolicy(inputs, deps, { policy, decision: evaluated, evidence }, deps.now()) : void 0;
     return preview ? { ...decided, preview } : decided;
   } catch (error) {
     const mode = inputs.mode ?? policy?.mode ?? "enforce";
@@ -497,7 +497,7 @@ async function report(decision, inputs, deps, started, reportErrors) {
     const path = resolve(inputs.workspace, inputs.evidenceOutPath);
     const evidence = decision.evidence;
     await attempt("writing the evidence snapshot", async () => {
-      const { renderEvidenceSnapshot, withConfigSecretScan } = await import("./snapshot-EY2QXTV4.js");
+      const { renderEvidenceSnapshot, withConfigSecretScan } = await import("./snapshot-BN2JE3BP.js");
       const text = renderEvidenceSnapshot(await withConfigSecretScan(evidence), {
         toolVersion: deps.toolVersion,
         createdAt: deps.now(),

@@ -10,7 +10,7 @@ import {
 } from "./chunk-NMLYYGCO.js";
 import {
   configCarriesText
-} from "./chunk-BWIAGLOU.js";
+} from "./chunk-YN4PRNXC.js";
 import {
   applyRuleMode,
   familyResults,

@@ -1,9 +1,9 @@
 import { createRequire as __scgCreateRequire } from 'node:module'; const require = __scgCreateRequire(import.meta.url);
 import {
   openImageStore
-} from "./chunk-2URUHDMU.js";
+} from "./chunk-BSS5OS6D.js";
 import "./chunk-XFSVLDHW.js";
-import "./chunk-ZMG3H64U.js";
+import "./chunk-PP2KF6RY.js";
 import "./chunk-JO6HNBME.js";
 import "./chunk-QJW7XG3M.js";
 import "./chunk-AJCAIOG3.js";

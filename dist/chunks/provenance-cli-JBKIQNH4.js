@@ -4,8 +4,8 @@ import {
 } from "./chunk-HET2RWKW.js";
 import {
   makeProvenance
-} from "./chunk-JIJIEBO7.js";
-import "./chunk-KRIEKQEW.js";
+} from "./chunk-XJ7G6TAM.js";
+import "./chunk-3TL2VHFJ.js";
 import "./chunk-GVIC2IGB.js";
 import "./chunk-Y3TMLN4E.js";
 import {
@@ -24,9 +24,9 @@ import "./chunk-OPWM5QSE.js";
 import "./chunk-3PJRF6H5.js";
 import {
   openImageStore
-} from "./chunk-2URUHDMU.js";
+} from "./chunk-BSS5OS6D.js";
 import "./chunk-XFSVLDHW.js";
-import "./chunk-ZMG3H64U.js";
+import "./chunk-PP2KF6RY.js";
 import "./chunk-JO6HNBME.js";
 import "./chunk-QJW7XG3M.js";
 import {

@@ -127,6 +127,8 @@ function decodeURIComponentSafe(text) {
 }
 
 // src/evidence/secrets.ts
+var BATCH_SEPARATOR = "\n\n";
+var BATCH_CHARS = 1 << 20;
 async function loadSecretDetector() {
   const { libraryMatches } = await import("./secret-library-AUYDN47K.js");
   return createSecretDetector(libraryMatches);
@@ -135,6 +137,33 @@ function createSecretDetector(library) {
   return {
     async scan(text, key) {
       return combineMatches(text, key, await library(text));
+    },
+    async scanEach(values) {
+      const results = [];
+      for (let first = 0; first < values.length; ) {
+        let last = first;
+        let chars = values[first].text.length;
+        while (last + 1 < values.length && chars + values[last + 1].text.length < BATCH_CHARS) {
+          last++;
+          chars += values[last].text.length + BATCH_SEPARATOR.length;
+        }
+        const batch = values.slice(first, last + 1);
+        const starts = [];
+        let offset = 0;
+        for (const value of batch) {
+          starts.push(offset);
+          offset += value.text.length + BATCH_SEPARATOR.length;
+        }
+        const found = await library(batch.map((value) => value.text).join(BATCH_SEPARATOR));
+        batch.forEach((value, index) => {
+          const start = starts[index];
+          const end = start + value.text.length;
+          const own = found.filter((match) => match.start >= start && match.end <= end).map((match) => ({ ...match, start: match.start - start, end: match.end - start }));
+          results.push(combineMatches(value.text, value.key, own));
+        });
+        first = last + 1;
+      }
+      return results;
     }
   };
 }

@@ -17,10 +17,10 @@ import {
   watch,
   watchExitCode,
   writeTextFile
-} from "./chunk-DOXHVNBY.js";
-import "./chunk-XBNE7MJW.js";
+} from "./chunk-QUZ3Q26T.js";
+import "./chunk-5P2UIYNN.js";
 import "./chunk-NMLYYGCO.js";
-import "./chunk-BWIAGLOU.js";
+import "./chunk-YN4PRNXC.js";
 import "./chunk-FHHVMNRQ.js";
 import "./chunk-BXIEOWQC.js";
 import "./chunk-BDIAHNI5.js";
@@ -45,9 +45,9 @@ import {
 import "./chunk-3PJRF6H5.js";
 import {
   openImageStore
-} from "./chunk-2URUHDMU.js";
+} from "./chunk-BSS5OS6D.js";
 import "./chunk-XFSVLDHW.js";
-import "./chunk-ZMG3H64U.js";
+import "./chunk-PP2KF6RY.js";
 import "./chunk-JO6HNBME.js";
 import "./chunk-QJW7XG3M.js";
 import {

@@ -2,8 +2,8 @@ import { createRequire as __scgCreateRequire } from 'node:module'; const require
 import {
   SnapshotError,
   loadEvidenceSnapshot
-} from "./chunk-X33BW5ZD.js";
-import "./chunk-XYQNTLDF.js";
+} from "./chunk-FUJJQODN.js";
+import "./chunk-ITIXM27U.js";
 import {
   MAX_POLICY_BYTES,
   PolicyError,
@@ -15,9 +15,9 @@ import {
 import "./chunk-C7GGHOTH.js";
 import {
   evaluatePolicy
-} from "./chunk-XBNE7MJW.js";
+} from "./chunk-5P2UIYNN.js";
 import "./chunk-NMLYYGCO.js";
-import "./chunk-BWIAGLOU.js";
+import "./chunk-YN4PRNXC.js";
 import "./chunk-FHHVMNRQ.js";
 import "./chunk-BXIEOWQC.js";
 import "./chunk-BDIAHNI5.js";

@@ -3,7 +3,7 @@ import {
   buildStatement,
   describePublished,
   publishStatement
-} from "./chunk-KRIEKQEW.js";
+} from "./chunk-3TL2VHFJ.js";
 import {
   displayPath
 } from "./chunk-Y3TMLN4E.js";

@@ -73,7 +73,21 @@ function helperProgram(helper) {
 function describeHelper(helper) {
   return `the docker credential helper ${helperProgram(helper)} (${helper.setting} in ${helper.configPath})`;
 }
-async function getHelperCredentials(helper, serverUrl, options) {
+var answers = /* @__PURE__ */ new Map();
+function getHelperCredentials(helper, serverUrl, options) {
+  const key = JSON.stringify([helper.name, helper.configPath, serverUrl, options.env.PATH ?? ""]);
+  let answer = answers.get(key);
+  if (answer === void 0) {
+    answer = askHelper(helper, serverUrl, options);
+    answers.set(key, answer);
+    answer.catch(() => answers.delete(key));
+  }
+  return answer.then((found) => {
+    if (found) options.maskSecret?.(found.kind === "password" ? found.password : found.identityToken);
+    return found;
+  });
+}
+async function askHelper(helper, serverUrl, options) {
   const program = helperProgram(helper);
   const timeoutMs = options.timeoutMs ?? DEFAULT_CREDENTIAL_HELPER_TIMEOUT_MS;
   const outcome = await runHelper(program, serverUrl, options.env, timeoutMs);
@@ -119,7 +133,6 @@ async function getHelperCredentials(helper, serverUrl, options) {
     );
   }
   if (answer.secret === "") return void 0;
-  options.maskSecret?.(answer.secret);
   if (answer.username === IDENTITY_TOKEN_USERNAME) {
     return { kind: "identity-token", identityToken: answer.secret };
   }
@@ -127,10 +140,12 @@ async function getHelperCredentials(helper, serverUrl, options) {
 }
 function runHelper(program, serverUrl, env, timeoutMs) {
   return new Promise((resolve) => {
+    const ownGroup = process.platform !== "win32";
     const child = spawn(program, ["get"], {
       env: definedOnly(env),
       stdio: ["pipe", "pipe", "pipe"],
-      windowsHide: true
+      windowsHide: true,
+      detached: ownGroup
     });
     const stdout = [];
     const stderr = [];
@@ -140,8 +155,16 @@ function runHelper(program, serverUrl, env, timeoutMs) {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      if (outcome.kind !== "exited" && child.exitCode === null) child.kill("SIGKILL");
+      if (outcome.kind !== "exited") stop();
       resolve(outcome);
+    };
+    const stop = () => {
+      try {
+        if (ownGroup && child.pid !== void 0) process.kill(-child.pid, "SIGKILL");
+        else child.kill("SIGKILL");
+      } catch {
+      }
+      for (const stream of [child.stdin, child.stdout, child.stderr]) stream.destroy();
     };
     const timer = setTimeout(() => finish({ kind: "timed-out" }), timeoutMs);
     const collect = (into) => (chunk) => {

@@ -6,7 +6,7 @@ import {
 } from "./chunk-XFSVLDHW.js";
 import {
   RegistryStore
-} from "./chunk-ZMG3H64U.js";
+} from "./chunk-PP2KF6RY.js";
 import {
   ConfigurationError
 } from "./chunk-QCJNFU7Y.js";

@@ -18,9 +18,9 @@ import "./chunk-Y3TMLN4E.js";
 import {
   effectivePolicy,
   evaluatePolicy
-} from "./chunk-XBNE7MJW.js";
+} from "./chunk-5P2UIYNN.js";
 import "./chunk-NMLYYGCO.js";
-import "./chunk-BWIAGLOU.js";
+import "./chunk-YN4PRNXC.js";
 import "./chunk-FHHVMNRQ.js";
 import "./chunk-BXIEOWQC.js";
 import "./chunk-BDIAHNI5.js";

@@ -8,7 +8,7 @@ import {
 } from "./chunk-7KE6YLZ7.js";
 import {
   loadSecretDetector
-} from "./chunk-XYQNTLDF.js";
+} from "./chunk-ITIXM27U.js";
 import {
   MAX_ATTACHED_LAYER_BYTES,
   readAttachedManifest
@@ -18,11 +18,11 @@ import {
 } from "./chunk-X5KWVBVD.js";
 import {
   effectivePolicy
-} from "./chunk-XBNE7MJW.js";
+} from "./chunk-5P2UIYNN.js";
 import "./chunk-NMLYYGCO.js";
 import {
   scanImageConfigs
-} from "./chunk-BWIAGLOU.js";
+} from "./chunk-YN4PRNXC.js";
 import {
   JsonStreamParser,
   walkJsonValue

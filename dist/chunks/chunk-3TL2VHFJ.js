@@ -18,7 +18,7 @@ import {
   parseChallenge,
   registryOrigin,
   tokenRequest
-} from "./chunk-ZMG3H64U.js";
+} from "./chunk-PP2KF6RY.js";
 import {
   MANIFEST_MEDIA_TYPES,
   MAX_MANIFEST_BYTES,

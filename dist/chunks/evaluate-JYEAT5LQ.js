@@ -2,9 +2,9 @@ import { createRequire as __scgCreateRequire } from 'node:module'; const require
 import {
   effectivePolicy,
   evaluatePolicy
-} from "./chunk-XBNE7MJW.js";
+} from "./chunk-5P2UIYNN.js";
 import "./chunk-NMLYYGCO.js";
-import "./chunk-BWIAGLOU.js";
+import "./chunk-YN4PRNXC.js";
 import "./chunk-FHHVMNRQ.js";
 import "./chunk-BXIEOWQC.js";
 import "./chunk-BDIAHNI5.js";
