@@ -11,6 +11,9 @@ import {
   type SecretDetector,
 } from '../../src/evidence/secrets.js';
 import { createTarReader, TarFormatError, type TarEntry } from '../../src/evidence/tar-stream.js';
+import type { Evidence } from '../../src/evidence/types.js';
+import { evaluatePolicy } from '../../src/policy/evaluate.js';
+import { parsePolicy } from '../../src/policy/load.js';
 import { isRootUser } from '../../src/policy/rules/image.js';
 import { fakeCredentials, gcpServiceAccountJson, lookAlikes, random } from '../support/fake-credentials.js';
 
@@ -137,6 +140,66 @@ describe('the secret detector', () => {
   it('shows a public prefix at most', () => {
     expect(redact(`xoxb-${'1'.repeat(12)}-abc`)).toBe('xoxb-…(21 chars, redacted)');
     expect(redact('Zq8#kL2!vN9@xP4$')).toBe('…(16 chars, redacted)');
+  });
+});
+
+describe('image.secrets judges what collection found', () => {
+  const DIGEST = `sha256:${'c'.repeat(64)}`;
+  const evidence = (env: string[], configSecrets?: Evidence['configSecrets']): Evidence => ({
+    image: {
+      reference: 'ghcr.io/acme/app:1',
+      name: 'ghcr.io/acme/app',
+      digest: DIGEST,
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      annotations: {},
+      platforms: [],
+      config: { user: '1000', env, labels: {}, history: [] },
+      layers: [],
+      source: { kind: 'registry', uri: 'https://ghcr.io/v2/acme/app', digest: DIGEST },
+    } as unknown as Evidence['image'],
+    scans: [],
+    discovered: [],
+    ...(configSecrets ? { configSecrets } : {}),
+  });
+  const secretsResult = (ev: Evidence) =>
+    evaluatePolicy(
+      parsePolicy('version: 1\nvulnerabilities: {require-scan: false}\n', 'p.yml'),
+      ev,
+      new Date(),
+    ).results.find((r) => r.ruleId === 'image.secrets')!;
+
+  it('fails closed when a config with text in it was not scanned, passes an empty one', () => {
+    expect(secretsResult(evidence(['MODE=prod']))).toMatchObject({
+      status: 'fail',
+      title: 'The config was not scanned for credentials',
+    });
+    expect(secretsResult(evidence([])).status).toBe('pass');
+  });
+
+  it('names every rule and the redacted form, never more', () => {
+    const result = secretsResult(
+      evidence(
+        ['GITHUB_TOKEN=…'],
+        [
+          {
+            manifestDigest: DIGEST,
+            findings: [
+              {
+                where: 'Env GITHUB_TOKEN',
+                key: 'GITHUB_TOKEN',
+                kind: 'GitHub token',
+                rules: ['GitHub token', 'secret-named value'],
+                redacted: 'ghp_…(40 chars, redacted)',
+              },
+            ],
+          },
+        ],
+      ),
+    );
+    expect(result.status).toBe('fail');
+    expect(result.message).toBe(
+      'Anyone who can pull the image can read them: Env GITHUB_TOKEN: GitHub token + secret-named value, ghp_…(40 chars, redacted).',
+    );
   });
 });
 
