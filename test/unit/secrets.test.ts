@@ -11,6 +11,7 @@ import {
   type SecretDetector,
 } from '../../src/evidence/secrets.js';
 import { createTarReader, TarFormatError, type TarEntry } from '../../src/evidence/tar-stream.js';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Evidence } from '../../src/evidence/types.js';
 import { evaluatePolicy } from '../../src/policy/evaluate.js';
 import { parsePolicy } from '../../src/policy/load.js';
@@ -116,6 +117,28 @@ describe('the secret detector', () => {
       expect([name, await detector.scan(value, name)]).toEqual([name, []]);
     for (const [path, text] of Object.entries(files))
       expect([path, await detector.scan(text)]).toEqual([path, []]);
+  });
+
+  it('finds nothing in the configs of real images (Trivy goldens: alpine, debian, distroless, spring4shell…)', async () => {
+    const dir = new URL('../fixtures/third-party/trivy/', import.meta.url);
+    let texts = 0;
+    for (const file of readdirSync(dir).filter((name) => name.endsWith('.json.golden'))) {
+      const config = JSON.parse(readFileSync(new URL(file, dir), 'utf8')).Metadata?.ImageConfig;
+      if (!config) continue;
+      const items: Array<[string, string?]> = [
+        ...(config.config?.Env ?? []).map((entry: string) => {
+          const at = entry.indexOf('=');
+          return [entry.slice(at + 1), entry.slice(0, at)] as [string, string];
+        }),
+        ...Object.entries(config.config?.Labels ?? {}).map(([k, v]) => [String(v), k] as [string, string]),
+        ...(config.history ?? []).map((step: { created_by?: string }) => [step.created_by ?? ''] as [string]),
+      ];
+      for (const [text, key] of items) {
+        texts++;
+        expect([file, key ?? text, await detector.scan(text, key)]).toEqual([file, key ?? text, []]);
+      }
+    }
+    expect(texts).toBeGreaterThan(30);
   });
 
   it('judges values under secret-sounding names by their shape', () => {
