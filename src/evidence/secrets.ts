@@ -108,7 +108,7 @@ export function combineMatches(
     const named = assignments.find((a) => a.start <= start && a.end >= end) ?? group.find((m) => m.key);
     const match: SecretMatch = { kind: rules[0]!, rules, redacted: redact(secret) };
     const name = named?.key ?? key;
-    if (name !== undefined) match.key = name;
+    if (name !== undefined) match.key = shownName(name);
     if (text.includes('\n')) match.line = lineOf(text, start);
     return match;
   });
@@ -146,6 +146,11 @@ function assignedValues(text: string): RawMatch[] {
     found.push({ start: valueStart, end: valueEnd, kind: SECRET_NAMED, key: name });
   }
   return found;
+}
+
+/** A name is shown as it is unless it could itself hold a token (long, or a long random run). */
+function shownName(name: string): string {
+  return name.length > 64 || /[A-Za-z0-9]{24,}/.test(name) ? `${name.slice(0, 4)}…` : name;
 }
 
 function isSecretName(name: string): boolean {

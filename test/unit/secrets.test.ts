@@ -93,6 +93,13 @@ describe('the secret detector', () => {
     ]);
   });
 
+  it('never shows a name that could itself hold a token', async () => {
+    const token = fakeCredentials()['github-classic']!.secret;
+    const matches = await detector.scan(`X${token.slice(4)}_TOKEN=${fakeCredentials().password!.secret}\n`);
+    expect(matches).toHaveLength(1);
+    expect(JSON.stringify(matches)).not.toContain(token.slice(8, 24));
+  });
+
   it('cannot be silenced by a comment in the scanned text', async () => {
     const token = fakeCredentials()['github-classic']!.secret;
     const text = `// secretlint-disable\nconst t = "${token}";\n// secretlint-enable\n`;
