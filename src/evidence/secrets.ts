@@ -98,7 +98,11 @@ export function combineMatches(
   const assignments = secretNamedValues(text, key);
   raw.push(...assignments);
   // A token-shaped placeholder (`sk_live_xxxx…`) or a documented example key matches a format too.
-  const real = raw.filter((m) => !isPlaceholder(text.slice(m.start, m.end)));
+  // Structured matches (a key file, a PEM block) span lines and words: those are judged whole.
+  const real = raw.filter((m) => {
+    const matched = text.slice(m.start, m.end);
+    return /\s/.test(matched) || matched.length > 256 || !isPlaceholder(matched);
+  });
   return mergeOverlapping(real).map((group) => {
     const start = Math.min(...group.map((m) => m.start));
     const end = Math.max(...group.map((m) => m.end));
