@@ -115,6 +115,3 @@ function awsSecretRange(text: string, [start, end]: readonly [number, number]): 
   const at = start + value.index + value[0].length - 40;
   return [at, at + 40];
 }
-
-/** The rule ids the library runs, for the coverage list in the docs and its test. */
-export const LIBRARY_RULE_IDS = CONFIG.rules.map((rule) => rule.id);

@@ -136,7 +136,11 @@ export function combineMatches(
   const assignments = secretNamedValues(text, key);
   raw.push(...assignments);
   // A token-shaped placeholder (`sk_live_xxxx…`) or a documented example key matches a format too.
-  const real = raw.filter((m) => !isPlaceholder(text.slice(m.start, m.end)));
+  // Structured matches (a key file, a PEM block) span lines and words: those are judged whole.
+  const real = raw.filter((m) => {
+    const matched = text.slice(m.start, m.end);
+    return /\s/.test(matched) || matched.length > 256 || !isPlaceholder(matched);
+  });
   return mergeOverlapping(real).map((group) => {
     const start = Math.min(...group.map((m) => m.start));
     const end = Math.max(...group.map((m) => m.end));
@@ -146,7 +150,7 @@ export function combineMatches(
     const named = assignments.find((a) => a.start <= start && a.end >= end) ?? group.find((m) => m.key);
     const match: SecretMatch = { kind: rules[0]!, rules, redacted: redact(secret) };
     const name = named?.key ?? key;
-    if (name !== undefined) match.key = name;
+    if (name !== undefined) match.key = shownName(name);
     if (text.includes('\n')) match.line = lineOf(text, start);
     return match;
   });
@@ -184,6 +188,11 @@ function assignedValues(text: string): RawMatch[] {
     found.push({ start: valueStart, end: valueEnd, kind: SECRET_NAMED, key: name });
   }
   return found;
+}
+
+/** A name is shown as it is unless it could itself hold a token (long, or a long random run). */
+function shownName(name: string): string {
+  return name.length > 64 || /[A-Za-z0-9]{24,}/.test(name) ? `${name.slice(0, 4)}…` : name;
 }
 
 function isSecretName(name: string): boolean {

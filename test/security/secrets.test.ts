@@ -10,6 +10,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCliCaptured } from '../support/cli.js';
+import { fakeCredentials } from '../support/fake-credentials.js';
 import { buildFreshBundle, runBundledAction } from '../support/action-runner.js';
 import { startGitHubApi, type GitHubApiStandIn } from '../support/github-api.js';
 import {
@@ -295,4 +296,34 @@ describe('secrets never reach a log, a report or GitHub', () => {
     expect(result.code).toBe(1);
     expectNoSecret(result.outputs, [auth]);
   });
+  it('the action on an image carrying credentials: it fails, naming them redacted, and shows none of them', async () => {
+    const c = fakeCredentials();
+    const built = await buildImage({
+      user: '1000',
+      env: [`GITHUB_TOKEN=${c['github-classic']!.secret}`, `STRIPE_KEY=${c.stripe!.secret}`],
+      labels: { 'com.acme.hook': c['slack-webhook']!.secret },
+      files: {
+        'app/.env': `OPENAI_API_KEY=${c.openai!.secret}\nDATABASE_URL=${c['postgres-url']!.secret}\n`,
+        'root/.pypirc': `[pypi]\nusername = __token__\npassword = ${c.pypi!.secret}\n`,
+      },
+    });
+    let leaky: string;
+    try {
+      const digest = await pushImage(built.layoutDir, built.tag, registry, 'acme/leaky', 'v1');
+      leaky = `${registry.host}/acme/leaky@${digest}`;
+    } finally {
+      await rm(built.layoutDir, { recursive: true, force: true });
+    }
+    await writeFile(join(dir, 'workspace/layers.yml'), `${PASS_POLICY}image:\n  scan-layers: true\n`);
+    const result = await runAction({ image: leaky, policy: 'layers.yml' });
+    expect(result.code).toBe(1);
+    // Markdown escapes the underscore.
+    expect(result.outputs['job summary']).toMatch(/ghp\\?_…\(40 chars, redacted\)/);
+    expect(result.outputs['JSON report']).toContain('root/.pypirc:3');
+    const planted = ['github-classic', 'stripe', 'slack-webhook', 'openai', 'postgres-url', 'pypi'].map(
+      // The part after any public prefix: a report may show `ghp_`, never what follows.
+      (format) => c[format]!.secret.slice(-20),
+    );
+    expectNoSecret(result.outputs, planted);
+  }, 120_000);
 });

@@ -60,7 +60,8 @@ export function fakeCredentials(): Record<string, FakeCredential> {
     ),
     make('gitlab', join('gl', 'pat-', random(B64URL, 20)), /GitLab token/),
     make('aws-key-id', join('AK', 'IA', random(`${UPPER}234567`, 16)), /AWS access key id/),
-    make('aws-secret', random(B64, 40), /AWS secret access key/),
+    // The library's pattern ends at a word boundary: a key ending in / or + is found by its name only.
+    make('aws-secret', random(B64, 39) + random(ALNUM, 1), /AWS secret access key/),
     make('google-api-key', join('AI', 'za', random(B64URL, 35)), /Google API key/),
     make('google-oauth-secret', join('GOC', 'SPX-', random(B64URL, 28)), /Google OAuth client secret/),
     make(
@@ -87,7 +88,11 @@ export function fakeCredentials(): Record<string, FakeCredential> {
       join('S', 'G.', random(B64URL.replace('-', ''), 22), '.', random(B64URL.replace('-', ''), 43)),
       /SendGrid/,
     ),
-    make('openai', join('sk-', 'proj-', random(B64URL, 74), 'T3Blbk', 'FJ', random(B64URL, 74)), /OpenAI/),
+    make(
+      'openai',
+      join('sk-', 'proj-', random(B64URL, 74), 'T3Blbk', 'FJ', random(B64URL, 73), random(ALNUM, 1)),
+      /OpenAI/,
+    ),
     make('anthropic', join('sk-', 'ant-', 'api03-', random(B64URL, 93), 'AA'), /Anthropic/),
     make('huggingface', join('h', 'f_', random(UPPER + LOWER, 34)), /Hugging Face/),
     make('digitalocean', join('do', 'p_v1_', random(HEX, 64)), /DigitalOcean/),

@@ -11,6 +11,10 @@ import {
   type SecretDetector,
 } from '../../src/evidence/secrets.js';
 import { createTarReader, TarFormatError, type TarEntry } from '../../src/evidence/tar-stream.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Evidence } from '../../src/evidence/types.js';
+import { evaluatePolicy } from '../../src/policy/evaluate.js';
+import { parsePolicy } from '../../src/policy/load.js';
 import { isRootUser } from '../../src/policy/rules/image.js';
 import { fakeCredentials, gcpServiceAccountJson, lookAlikes, random } from '../support/fake-credentials.js';
 
@@ -69,7 +73,9 @@ describe('the secret detector', () => {
   });
 
   it('finds a GCP service-account key in JSON whatever the file is called', async () => {
-    const { text, secret } = gcpServiceAccountJson();
+    const { text: original, secret } = gcpServiceAccountJson();
+    // A project named "example…" is still a real project's key.
+    const text = original.replace('acme-prod', 'example-shop');
     const matches = await detector.scan(text);
     expect(matches.map((m) => m.rules).flat()).toEqual(expect.arrayContaining(['GCP service account key']));
     expect(JSON.stringify(matches)).not.toContain(secret);
@@ -87,6 +93,13 @@ describe('the secret detector', () => {
     expect(await detector.scan(pypirc)).toMatchObject([
       { key: 'password', rules: ['PyPI upload token', 'secret-named value'] },
     ]);
+  });
+
+  it('never shows a name that could itself hold a token', async () => {
+    const token = fakeCredentials()['github-classic']!.secret;
+    const matches = await detector.scan(`X${token.slice(4)}_TOKEN=${fakeCredentials().password!.secret}\n`);
+    expect(matches).toHaveLength(1);
+    expect(JSON.stringify(matches)).not.toContain(token.slice(8, 24));
   });
 
   it('cannot be silenced by a comment in the scanned text', async () => {
@@ -115,6 +128,28 @@ describe('the secret detector', () => {
       expect([path, await detector.scan(text)]).toEqual([path, []]);
   });
 
+  it('finds nothing in the configs of real images (Trivy goldens: alpine, debian, distroless, spring4shell…)', async () => {
+    const dir = new URL('../fixtures/third-party/trivy/', import.meta.url);
+    let texts = 0;
+    for (const file of readdirSync(dir).filter((name) => name.endsWith('.json.golden'))) {
+      const config = JSON.parse(readFileSync(new URL(file, dir), 'utf8')).Metadata?.ImageConfig;
+      if (!config) continue;
+      const items: Array<[string, string?]> = [
+        ...(config.config?.Env ?? []).map((entry: string) => {
+          const at = entry.indexOf('=');
+          return [entry.slice(at + 1), entry.slice(0, at)] as [string, string];
+        }),
+        ...Object.entries(config.config?.Labels ?? {}).map(([k, v]) => [String(v), k] as [string, string]),
+        ...(config.history ?? []).map((step: { created_by?: string }) => [step.created_by ?? ''] as [string]),
+      ];
+      for (const [text, key] of items) {
+        texts++;
+        expect([file, key ?? text, await detector.scan(text, key)]).toEqual([file, key ?? text, []]);
+      }
+    }
+    expect(texts).toBeGreaterThan(30);
+  });
+
   it('judges values under secret-sounding names by their shape', () => {
     for (const value of ['Zq8#kL2!vN9@xP4$', 'f9Kd83jsLq0PzX2mVb71', 'c5b2a9e0f1d34e7a8b6c9d0e1f2a3b4c'])
       expect([value, looksLikeCredential(value)]).toEqual([value, true]);
@@ -137,6 +172,66 @@ describe('the secret detector', () => {
   it('shows a public prefix at most', () => {
     expect(redact(`xoxb-${'1'.repeat(12)}-abc`)).toBe('xoxb-…(21 chars, redacted)');
     expect(redact('Zq8#kL2!vN9@xP4$')).toBe('…(16 chars, redacted)');
+  });
+});
+
+describe('image.secrets judges what collection found', () => {
+  const DIGEST = `sha256:${'c'.repeat(64)}`;
+  const evidence = (env: string[], configSecrets?: Evidence['configSecrets']): Evidence => ({
+    image: {
+      reference: 'ghcr.io/acme/app:1',
+      name: 'ghcr.io/acme/app',
+      digest: DIGEST,
+      mediaType: 'application/vnd.oci.image.manifest.v1+json',
+      annotations: {},
+      platforms: [],
+      config: { user: '1000', env, labels: {}, history: [] },
+      layers: [],
+      source: { kind: 'registry', uri: 'https://ghcr.io/v2/acme/app', digest: DIGEST },
+    } as unknown as Evidence['image'],
+    scans: [],
+    discovered: [],
+    ...(configSecrets ? { configSecrets } : {}),
+  });
+  const secretsResult = (ev: Evidence) =>
+    evaluatePolicy(
+      parsePolicy('version: 1\nvulnerabilities: {require-scan: false}\n', 'p.yml'),
+      ev,
+      new Date(),
+    ).results.find((r) => r.ruleId === 'image.secrets')!;
+
+  it('fails closed when a config with text in it was not scanned, passes an empty one', () => {
+    expect(secretsResult(evidence(['MODE=prod']))).toMatchObject({
+      status: 'fail',
+      title: 'The config was not scanned for credentials',
+    });
+    expect(secretsResult(evidence([])).status).toBe('pass');
+  });
+
+  it('names every rule and the redacted form, never more', () => {
+    const result = secretsResult(
+      evidence(
+        ['GITHUB_TOKEN=…'],
+        [
+          {
+            manifestDigest: DIGEST,
+            findings: [
+              {
+                where: 'Env GITHUB_TOKEN',
+                key: 'GITHUB_TOKEN',
+                kind: 'GitHub token',
+                rules: ['GitHub token', 'secret-named value'],
+                redacted: 'ghp_…(40 chars, redacted)',
+              },
+            ],
+          },
+        ],
+      ),
+    );
+    expect(result.status).toBe('fail');
+    expect(result.message).toBe(
+      'Anyone who can pull the image can read them: Env GITHUB_TOKEN: GitHub token + secret-named value, ghp_…(40 chars, redacted).',
+    );
   });
 });
 
