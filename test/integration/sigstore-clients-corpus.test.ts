@@ -5,7 +5,7 @@
  * conformance suite runs it: once with the artifact's path when the artifact is there, and once with
  * its digest. A rejection must name the check; where the check is known, it is the one named.
  */
-import { createHash } from 'node:crypto';
+import { constants, createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -347,5 +347,47 @@ describe('other sigstore clients’ bundles through verify-bundle, with their pr
         ? /^not verified \([a-z-]+\): \S/
         : new RegExp(`^not verified \\(${entry.expect}\\): \\S`),
     );
+  });
+});
+
+describe('an RSA key-signed message signature (PKCS#1 v1.5), verified from its digest alone', () => {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const artifact = Buffer.from('an artifact signed with an RSA key\n');
+  const digest = createHash('sha256').update(artifact).digest();
+  const bundleFor = (signature: Buffer) => ({
+    mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+    verificationMaterial: { publicKey: { hint: 'rsa-test' }, tlogEntries: [] },
+    messageSignature: {
+      messageDigest: { algorithm: 'SHA2_256', digest: digest.toString('base64') },
+      signature: signature.toString('base64'),
+    },
+  });
+  // A root with no transparency log (sigstore-go's TSA-only root): only the signature is judged.
+  const root = fixturePath('third-party/sigstore-go/trusted-roots/public-key-validity.json');
+
+  it.each([
+    ['PKCS#1 v1.5', sign('sha256', artifact, privateKey), 0, /^verified: /],
+    ['PSS', sign('sha256', artifact, { key: privateKey, padding: constants.RSA_PKCS1_PSS_PADDING }), 1, /^$/],
+  ] as const)('%s', async (_name, signature, code, stdout) => {
+    const bundlePath = join(work, `rsa-${code}.json`);
+    const keyPath = join(work, 'rsa.pub');
+    writeFileSync(bundlePath, JSON.stringify(bundleFor(signature)));
+    writeFileSync(keyPath, publicKey.export({ type: 'spki', format: 'pem' }));
+    const run = await runCliCaptured(
+      [
+        'verify-bundle',
+        '--bundle',
+        bundlePath,
+        '--key',
+        keyPath,
+        '--trusted-root',
+        root,
+        `sha256:${digest.toString('hex')}`,
+      ],
+      { cwd: work },
+    );
+    expect(run.code).toBe(code);
+    expect(run.stdout).toMatch(stdout);
+    if (code !== 0) expect(run.stderr).toMatch(/^not verified \(public-key\): /);
   });
 });
