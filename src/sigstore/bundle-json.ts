@@ -56,7 +56,6 @@ export function parseBundle(json: unknown): Bundle {
     throw new CheckFailure('bundle-format', `invalid bundle: ${(error as Error).message}`);
   }
   rejectRootInChain(bundle);
-  checkLogEntries(json);
   return bundle;
 }
 
@@ -117,8 +116,12 @@ function checkMaterialForVersion(json: Json, mediaType: string): void {
   }
 }
 
-/** Log entries the library would fail on with a TypeError, or that no current client verifies. */
-function checkLogEntries(json: Json): void {
+/**
+ * Log entries the library would fail on with a TypeError, or that no current client verifies. A
+ * verification outcome (the bundle is still a bundle), so it is checked when verifying, not parsing.
+ */
+export function checkLogEntries(json: unknown): void {
+  if (!isObject(json)) return;
   items(child(json.verificationMaterial, 'tlogEntries')).forEach((entry, i) => {
     const at = `verificationMaterial.tlogEntries[${i}]`;
     const kind = child(entry, 'kindVersion');

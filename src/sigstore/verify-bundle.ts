@@ -18,7 +18,7 @@ import type {
   SignerIdentity,
   TransparencyLogFact,
 } from '../evidence/types.js';
-import { parseBundle } from './bundle-json.js';
+import { checkLogEntries, parseBundle } from './bundle-json.js';
 import { CertificateCache } from './cached-certificate.js';
 import { certificateIdentity } from './certificate-identity.js';
 import { CheckFailure, type VerificationCheck } from './check-error.js';
@@ -89,6 +89,7 @@ const leafCaches = new WeakMap<TrustStore, CertificateCache>();
 
 function verifyOrThrow(request: BundleVerificationRequest): BundleVerification {
   const bundle = parseBundle(withMessageDigest(request.bundle, request.artifact));
+  checkLogEntries(request.bundle);
   const entity = withCachedLeaf(signedEntity(bundle, request.artifact), bundle, request.trust);
   const signer =
     entity.key.$case === 'certificate'
