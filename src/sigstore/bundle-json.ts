@@ -2,7 +2,11 @@
  * A sigstore bundle's JSON → a validated `Bundle`. Stricter than `@sigstore/bundle` on purpose:
  * only the four media types of v0.1–v0.3 are accepted (the library takes any `version=d.d`), byte
  * fields must be real base64 (protobuf's decoder skips bad characters), log indexes must be
- * non-negative, and a certificate chain may not carry a root certificate.
+ * non-negative, a certificate chain may not carry a root certificate, the verification material
+ * must be of a kind the bundle's version allows, an inclusion proof must carry its checkpoint, and
+ * Rekor v2 `dsse` entries are refused (Rekor v2 logs DSSE envelopes as `hashedrekord` 0.0.2 over
+ * the envelope's PAE: sigstore architecture-docs, Rekor v2 client spec; sigstore-go, -python, -rust
+ * and -js dropped `dsse` 0.0.2).
  */
 import {
   BUNDLE_V01_MEDIA_TYPE,
@@ -37,6 +41,7 @@ export function parseBundle(json: unknown): Bundle {
   }
   const problems = [...badBytes(json), ...badIntegers(json)];
   if (problems.length > 0) throw new CheckFailure('bundle-format', `invalid bundle: ${problems.join('; ')}`);
+  checkMaterialForVersion(json, mediaType);
 
   let bundle: Bundle;
   try {
@@ -81,6 +86,62 @@ function rejectRootInChain(bundle: Bundle): void {
 }
 
 type Json = Record<string, unknown>;
+
+const MATERIAL_CASES = ['certificate', 'x509CertificateChain', 'publicKey'] as const;
+
+/**
+ * v0.1 and v0.2 carry a signing certificate as a chain (`x509CertificateChain`), v0.3 as the leaf
+ * alone (`certificate`); a public key is allowed in all. The library only says the case is
+ * "missing" when it is present but not allowed, so the bundle's version is named here.
+ */
+function checkMaterialForVersion(json: Json, mediaType: string): void {
+  const material = json.verificationMaterial;
+  if (!isObject(material)) return;
+  const present = MATERIAL_CASES.filter((name) => material[name] !== undefined && material[name] !== null);
+  const v03 = mediaType === BUNDLE_V03_MEDIA_TYPE || mediaType === BUNDLE_V03_LEGACY_MEDIA_TYPE;
+  const version = v03 ? 'v0.3' : mediaType === BUNDLE_V02_MEDIA_TYPE ? 'v0.2' : 'v0.1';
+  if (present.length > 1) {
+    throw new CheckFailure(
+      'bundle-format',
+      `invalid bundle: verificationMaterial holds ${present.join(' and ')}; a bundle carries exactly one`,
+    );
+  }
+  const allowed = v03 ? ['certificate', 'publicKey'] : ['x509CertificateChain', 'publicKey'];
+  const found = present[0];
+  if (found !== undefined && !allowed.includes(found)) {
+    throw new CheckFailure(
+      'bundle-version',
+      `a ${version} bundle may not carry verificationMaterial.${found}: ${v03 ? 'v0.3 carries the signing certificate alone as verificationMaterial.certificate' : `${version} carries the signing certificate as verificationMaterial.x509CertificateChain`} (or a publicKey)`,
+    );
+  }
+}
+
+/**
+ * Log entries the library would fail on with a TypeError, or that no current client verifies. A
+ * verification outcome (the bundle is still a bundle), so it is checked when verifying, not parsing.
+ */
+export function checkLogEntries(json: unknown): void {
+  if (!isObject(json)) return;
+  items(child(json.verificationMaterial, 'tlogEntries')).forEach((entry, i) => {
+    const at = `verificationMaterial.tlogEntries[${i}]`;
+    const kind = child(entry, 'kindVersion');
+    if (child(kind, 'kind') === 'dsse' && child(kind, 'version') === '0.0.2') {
+      throw new CheckFailure(
+        'transparency-log',
+        `${at} is a Rekor v2 dsse 0.0.2 entry, which sigstore clients no longer verify: Rekor v2 logs a DSSE envelope as a hashedrekord 0.0.2 entry over the envelope's PAE; sign it again with a current client`,
+      );
+    }
+    const proof = child(entry, 'inclusionProof');
+    if (proof === undefined || proof === null) return;
+    const envelope = child(child(proof, 'checkpoint'), 'envelope');
+    if (typeof envelope !== 'string' || envelope.trim() === '') {
+      throw new CheckFailure(
+        'transparency-log',
+        `${at}.inclusionProof has no checkpoint, so the proof's root hash is signed by no log: the inclusion proof cannot be verified`,
+      );
+    }
+  });
+}
 
 function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -18,7 +18,7 @@ import type {
   SignerIdentity,
   TransparencyLogFact,
 } from '../evidence/types.js';
-import { parseBundle } from './bundle-json.js';
+import { checkLogEntries, parseBundle } from './bundle-json.js';
 import { CertificateCache } from './cached-certificate.js';
 import { certificateIdentity } from './certificate-identity.js';
 import { CheckFailure, type VerificationCheck } from './check-error.js';
@@ -88,7 +88,8 @@ const HASH_NAMES: Partial<Record<HashAlgorithm, DigestAlgorithm>> = {
 const leafCaches = new WeakMap<TrustStore, CertificateCache>();
 
 function verifyOrThrow(request: BundleVerificationRequest): BundleVerification {
-  const bundle = parseBundle(request.bundle);
+  const bundle = parseBundle(withMessageDigest(request.bundle, request.artifact));
+  checkLogEntries(request.bundle);
   const entity = withCachedLeaf(signedEntity(bundle, request.artifact), bundle, request.trust);
   const signer =
     entity.key.$case === 'certificate'
@@ -151,6 +152,32 @@ function signedEntity(bundle: Bundle, artifact: ArtifactInput): SignedEntity {
   };
 }
 
+/**
+ * `messageSignature.messageDigest` is optional in the protobuf specs: without it the signature
+ * itself binds the artifact. The library requires it, so it is filled in with the artifact's
+ * sha256 (what a hashedrekord entry records), and the signature is verified over the artifact (or
+ * that digest) as usual.
+ */
+function withMessageDigest(json: unknown, artifact: ArtifactInput): unknown {
+  if (typeof json !== 'object' || json === null) return json;
+  const message = (json as Record<string, unknown>).messageSignature;
+  if (typeof message !== 'object' || message === null || 'messageDigest' in message) return json;
+  const digest = digestOf(artifact, 'sha256');
+  if (!digest) {
+    throw new CheckFailure(
+      'artifact-binding',
+      "the bundle's message signature names no digest: give the artifact itself or its sha256 digest",
+    );
+  }
+  return {
+    ...json,
+    messageSignature: {
+      ...message,
+      messageDigest: { algorithm: 'SHA2_256', digest: Buffer.from(digest.hex, 'hex').toString('base64') },
+    },
+  };
+}
+
 /** The entity with its signing certificate taken from the run's cache (the same bytes, parsed once). */
 function withCachedLeaf(entity: SignedEntity, bundle: Bundle, trust: TrustStore): SignedEntity {
   const content = bundle.verificationMaterial.content;
@@ -193,7 +220,7 @@ class DigestSignatureContent {
     if ('bytes' in this.artifact) {
       return sigstoreCrypto.verify(this.artifact.bytes, key, this.signature, this.algorithm);
     }
-    const outcome = verifyPrehashed(key, this.digest, this.signature);
+    const outcome = verifyPrehashed(key, this.digest, this.signature, this.algorithm);
     if ('unsupported' in outcome) throw new CheckFailure('signature', outcome.unsupported);
     return outcome.ok;
   }

@@ -1,5 +1,5 @@
-/** Signatures checked from a digest alone: ECDSA on the NIST curves; other keys say why they cannot be. */
-import { createHash, generateKeyPairSync, sign } from 'node:crypto';
+/** Signatures checked from a digest alone: ECDSA on the NIST curves and RSA PKCS#1 v1.5; other keys say why they cannot be. */
+import { constants, createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { verifyPrehashed } from '../../src/sigstore/prehashed-signature.js';
 
 const message = Buffer.from('an artifact');
@@ -20,9 +20,40 @@ describe('verifyPrehashed', () => {
     expect(verifyPrehashed(publicKey, digest, Buffer.from('not DER'))).toEqual({ ok: false });
   });
 
-  it.each(['rsa', 'ed25519'] as const)('refuses a %s key, which signs the whole artifact', (type) => {
+  it.each(['sha256', 'sha384', 'sha512'] as const)(
+    'verifies RSA PKCS#1 v1.5 signatures over a %s digest, and only over that digest',
+    (hash) => {
+      const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+      const signature = sign(hash, message, privateKey);
+      const digest = createHash(hash).update(message).digest();
+      expect(verifyPrehashed(publicKey, digest, signature, hash)).toEqual({ ok: true });
+      const other = createHash(hash).update('another artifact').digest();
+      expect(verifyPrehashed(publicKey, other, signature, hash)).toEqual({ ok: false });
+      // The same digest bytes named as another hash make another DigestInfo.
+      if (hash !== 'sha256') {
+        expect(verifyPrehashed(publicKey, digest, signature, 'sha256')).toEqual({ ok: false });
+      }
+      expect(verifyPrehashed(publicKey, digest, Buffer.alloc(256), hash)).toEqual({ ok: false });
+      expect(verifyPrehashed(publicKey, digest, signature.subarray(1), hash)).toEqual({ ok: false });
+    },
+  );
+
+  it('does not take an RSA-PSS signature for PKCS#1 v1.5', () => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const signature = sign('sha256', message, {
+      key: privateKey,
+      padding: constants.RSA_PKCS1_PSS_PADDING,
+    });
+    expect(verifyPrehashed(publicKey, createHash('sha256').update(message).digest(), signature)).toEqual({
+      ok: false,
+    });
+  });
+
+  it.each(['rsa-pss', 'ed25519'] as const)('refuses a %s key, which signs the whole artifact', (type) => {
     const { publicKey } =
-      type === 'rsa' ? generateKeyPairSync('rsa', { modulusLength: 2048 }) : generateKeyPairSync('ed25519');
+      type === 'rsa-pss'
+        ? generateKeyPairSync('rsa-pss', { modulusLength: 2048 })
+        : generateKeyPairSync('ed25519');
     const outcome = verifyPrehashed(
       publicKey,
       createHash('sha256').update(message).digest(),

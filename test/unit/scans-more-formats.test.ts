@@ -214,3 +214,22 @@ describe('CVSS base scores from vectors', () => {
     expect(cvssBaseScore(vector)).toBe(score);
   });
 });
+
+describe('what the new formats must not swallow', () => {
+  it('refuses Snyk --all-projects output in which a project could not be tested', () => {
+    const projects = raw('snyk-cli/all-projects.multiProjectResultJsonDataNonGrouped.json') as unknown[];
+    const text = JSON.stringify([
+      ...projects,
+      { ok: false, error: 'Could not detect supported target files', path: '/x' },
+    ]);
+    expect(() => parseScanReport(text, source('snyk.json'))).toThrow(
+      /^snyk\.json: Snyk could not test project 2 of 3 \(its "error" says why\)/,
+    );
+  });
+
+  it('does not read a bare cosign vuln predicate holding a CycloneDX BOM as the in-toto vulns predicate', () => {
+    const bom = raw('guac/cyclonedx-vex-no-analysis.json');
+    const text = JSON.stringify({ scanner: { uri: 'pkg:github/aquasecurity/trivy', result: bom } });
+    expect(() => parseScanReport(text, source('predicate.json'))).toThrow(/unrecognized scan report/);
+  });
+});

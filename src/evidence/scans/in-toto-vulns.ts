@@ -64,7 +64,8 @@ export const inTotoVulns: DocumentFormat = {
   detect: (document) => {
     const scanner = document.scanner as Record<string, unknown> | undefined;
     const result = scanner?.result as Record<string, unknown> | undefined;
-    return Array.isArray(result) || Array.isArray(result?.vulnerabilities);
+    // A CycloneDX BOM in `scanner.result` is a cosign vuln predicate's, not this one's list.
+    return Array.isArray(result) || (Array.isArray(result?.vulnerabilities) && !('bomFormat' in result));
   },
   read: readInTotoVulns,
 };

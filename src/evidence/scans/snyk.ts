@@ -6,6 +6,7 @@
  * `filtered.ignore` holds what the project's Snyk policy ignored, kept as suppressed with its reason.
  */
 import { z } from 'zod';
+import { ConfigurationError } from '../../errors.js';
 import type { EvidenceSource, Finding, FindingSource, SuppressedFinding } from '../types.js';
 import {
   createInterner,
@@ -76,6 +77,15 @@ function isProject(value: unknown): value is Record<string, unknown> {
   );
 }
 
+function isFailedProject(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Record<string, unknown>).error === 'string' &&
+    !('vulnerabilities' in value)
+  );
+}
+
 export const snykJson: DocumentFormat = {
   title: TITLE,
   streamed: [
@@ -85,7 +95,9 @@ export const snykJson: DocumentFormat = {
     ['*', 'applications', '*', 'vulnerabilities'],
   ],
   detect: isProject,
-  detectArray: (document) => document.length > 0 && document.every(isProject),
+  // `--all-projects` writes `{error, path}` for a project it could not test: still Snyk's output.
+  detectArray: (document) =>
+    document.some(isProject) && document.every((entry) => isProject(entry) || isFailedProject(entry)),
   read: readSnyk,
 };
 
@@ -131,6 +143,14 @@ function readSnyk(source: EvidenceSource): FormatReading {
     },
     finish(document) {
       const list = Array.isArray(document) ? (document as unknown[]) : [document];
+      // A project Snyk could not test has unknown findings: the report cannot clear the image.
+      const failed = list.findIndex(isFailedProject);
+      if (failed !== -1) {
+        throw new ConfigurationError(
+          'incomplete-scan-report',
+          `${source.uri}: Snyk could not test project ${failed} of ${list.length} (its "error" says why); fix it or leave it out of --all-projects, then pass the new report`,
+        );
+      }
       const projects = list.map((entry, index) =>
         validatePart(project, entry, {
           source,
