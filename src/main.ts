@@ -145,7 +145,11 @@ async function decide(inputs: RunInputs, deps: RunDeps): Promise<Decision> {
     const decision = provenance
       ? { ...evaluated, notes: [...(evaluated.notes ?? []), provenance.note] }
       : evaluated;
-    const summarized = await attestations.verificationSummary(decision, policy);
+    let summarized = await attestations.verificationSummary(decision, policy);
+    if (inputs.dependencySubmission) {
+      const { submitDependencies } = await import('./dependency-graph/submit.js');
+      summarized = await submitDependencies(summarized, policy, inputs.dependencySubmission, deps);
+    }
     return inputs.mode ? { ...summarized, mode: inputs.mode } : summarized;
   } catch (error) {
     const reason = describeError(error);

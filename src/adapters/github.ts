@@ -131,6 +131,12 @@ export interface GitHubClient {
     subjectDigest: string;
   }): Promise<AttestationListing>;
   /** Stores a sigstore bundle as an artifact attestation of the repository (what actions/attest does). */
+  /** The dependency submission API: one call, kept small so it moves between clients easily. */
+  submitDependencySnapshot(request: {
+    owner: string;
+    repo: string;
+    snapshot: unknown;
+  }): Promise<{ id: number; result: string; message: string }>;
   createAttestation(request: {
     owner: string;
     repo: string;
@@ -574,6 +580,25 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
         );
       }
       return Buffer.from(file.content, 'base64').toString('utf8');
+    },
+
+    async submitDependencySnapshot({ owner, repo, snapshot }) {
+      const call: ApiCall = {
+        method: 'POST',
+        path: `${repoPath(owner, repo)}/dependency-graph/snapshots`,
+        body: snapshot,
+        permission: 'contents: write',
+        notFoundMeansForbidden: true,
+      };
+      const created = await request(call);
+      if (!isRecord(created) || typeof created.id !== 'number' || typeof created.result !== 'string') {
+        throw unexpected(call, 'a snapshot answer without an id or result');
+      }
+      return {
+        id: created.id,
+        result: created.result,
+        message: typeof created.message === 'string' ? created.message : '',
+      };
     },
 
     async createAttestation({ owner, repo, bundle }) {

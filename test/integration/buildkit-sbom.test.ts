@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { addBuildKitAttestations, type StatementSpec } from '../support/buildkit-layout.js';
 import { runCliCaptured } from '../support/cli.js';
 import { fixturePath } from '../support/fixtures.js';
+import { startGitHubApi } from '../support/github-api.js';
 import { buildMultiPlatformImage, requireTestbedTools } from '../support/registry.js';
 
 const SPDX = 'https://spdx.dev/Document';
@@ -127,7 +128,12 @@ describe('BuildKit attestations and SBOMs', () => {
     };
   }
 
-  async function check(policy: string[], extra: string[] = [], image = 'oci:app:v1') {
+  async function check(
+    policy: string[],
+    extra: string[] = [],
+    image = 'oci:app:v1',
+    env: NodeJS.ProcessEnv = {},
+  ) {
     writeFileSync(
       join(workspace, 'policy.yml'),
       [
@@ -155,7 +161,7 @@ describe('BuildKit attestations and SBOMs', () => {
         '-q',
         ...extra,
       ],
-      { cwd: workspace },
+      { cwd: workspace, env },
     );
     const report = JSON.parse(readFileSync(join(workspace, 'report.json'), 'utf8')) as Report;
     const markdown = readFileSync(join(workspace, 'summary.md'), 'utf8');
@@ -407,5 +413,48 @@ describe('BuildKit attestations and SBOMs', () => {
     expect(markdown).not.toContain(' **bold**');
     expect(markdown).not.toMatch(/@octocat/);
     expect(markdown).toContain('\\<img src=x onerror=alert(1)\\>');
+  });
+
+  it('submits the language packages of the trusted SBOMs to the dependency graph', async () => {
+    const github = await startGitHubApi();
+    try {
+      const sha = 'a'.repeat(40);
+      const { run, rule } = await check(
+        ['sbom: { required: true }'],
+        [
+          ...signIndex(),
+          '--github-api',
+          github.url,
+          '--repository',
+          'acme/app',
+          '--sha',
+          sha,
+          '--submit-dependencies',
+          'refs/heads/main',
+        ],
+        'oci:app:v1',
+        { GITHUB_TOKEN: github.token },
+      );
+      expect(rule('sbom.required')?.status).toBe('pass');
+      expect(run.stdout).toContain(
+        'Submitted 3 language package(s) of the SBOM to the dependency graph of acme/app',
+      );
+      expect(github.violations).toEqual([]);
+      const [snapshot] = github.dependencySnapshots();
+      expect(snapshot).toMatchObject({
+        owner: 'acme',
+        repo: 'app',
+        snapshot: { sha, ref: 'refs/heads/main' },
+      });
+      const manifests = Object.values(snapshot!.snapshot.manifests ?? {});
+      // The cargo crates of the amd64 SBOM; the deb and rpm packages have no advisories there.
+      expect(Object.keys(manifests[0]!.resolved ?? {}).sort()).toEqual([
+        'pkg:cargo/hyper@0.14',
+        'pkg:cargo/pretty_env_logger@0.4.0',
+        'pkg:cargo/tokio@1.19.2',
+      ]);
+    } finally {
+      await github.stop();
+    }
   });
 });

@@ -33,6 +33,7 @@ import {
 import { createPullRequestStore, type PullRequestSeed } from './github-api/pull-requests.js';
 import type { Handler, Reply } from './github-api/reply.js';
 import { createRulesetStore } from './github-api/rulesets.js';
+import { createDependencyGraphStore, type DependencySnapshotRecord } from './github-api/dependency-graph.js';
 import { createStatusStore, type CommitStatusRecord } from './github-api/statuses.js';
 
 export type { AttestationRecord, CheckRunAnnotationRecord, CheckRunRecord, CommitStatusRecord };
@@ -89,6 +90,7 @@ export interface GitHubApiStandIn {
   attestations(): AttestationRecord[];
   issueComments(owner: string, repo: string, issueNumber: number): IssueCommentRecord[];
   statuses(): CommitStatusRecord[];
+  dependencySnapshots(): DependencySnapshotRecord[];
   /** Stops listening; rejects if the stand-in itself failed (a bug here, not in the client). */
   stop(): Promise<void>;
 }
@@ -159,6 +161,7 @@ export async function startGitHubApi(options: { token?: string } = {}): Promise<
   const statuses = createStatusStore(site);
   const apps = createAppStore(site);
   const rulesets = createRulesetStore(site);
+  const dependencyGraph = createDependencyGraphStore();
   const handlers: Record<string, Handler> = {
     ...checkRuns.handlers,
     ...contents.handlers,
@@ -168,6 +171,7 @@ export async function startGitHubApi(options: { token?: string } = {}): Promise<
     ...statuses.handlers,
     ...apps.handlers,
     ...rulesets.handlers,
+    ...dependencyGraph.handlers,
   };
 
   const requests: RecordedRequest[] = [];
@@ -317,6 +321,7 @@ export async function startGitHubApi(options: { token?: string } = {}): Promise<
     attestations: attestations.attestations,
     issueComments: issueComments.issueComments,
     statuses: statuses.statuses,
+    dependencySnapshots: dependencyGraph.snapshots,
     async stop() {
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
