@@ -457,4 +457,53 @@ describe('BuildKit attestations and SBOMs', () => {
       await github.stop();
     }
   });
+
+  it('reads an SBOM attestation from the GitHub attestations API (actions/attest-sbom)', async () => {
+    const github = await startGitHubApi();
+    try {
+      // attest-sbom's statement: the SPDX document as the predicate, about the image's digest.
+      const indexDigest = `sha256:${createHash('sha256').update(signedLayout.indexBytes).digest('hex')}`;
+      const payload = Buffer.from(
+        JSON.stringify({
+          _type: 'https://in-toto.io/Statement/v1',
+          subject: [{ name: 'example.test/app', digest: { sha256: indexDigest.slice(7) } }],
+          predicateType: 'https://spdx.dev/Document/v2.3',
+          predicate: k8sSbom,
+        }),
+      );
+      const payloadType = 'application/vnd.in-toto+json';
+      const pae = Buffer.concat([
+        Buffer.from(`DSSEv1 ${payloadType.length} ${payloadType} ${payload.length} `),
+        payload,
+      ]);
+      const bundle = {
+        mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+        verificationMaterial: { publicKey: { hint: 'ci-key' }, tlogEntries: [] },
+        dsseEnvelope: {
+          payload: payload.toString('base64'),
+          payloadType,
+          signatures: [{ sig: sign('sha256', pae, key.privateKey).toString('base64'), keyid: '' }],
+        },
+      };
+      const created = await fetch(`${github.url}/repos/acme/app/attestations`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${github.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ bundle }),
+      });
+      expect(created.status).toBe(201);
+      const { report, rule } = await check(
+        ['sbom: { required: true }'],
+        ['--github-api', github.url, '--attestations-repository', 'acme/app'],
+        'oci:app:v1',
+        { GITHUB_TOKEN: github.token },
+      );
+      expect(report.sboms?.map((s) => s.origin.kind).sort()).toEqual(['attestation', 'buildkit', 'buildkit']);
+      expect(rule('sbom.required')).toMatchObject({ status: 'pass' });
+      expect(rule('sbom.required')?.message).toContain('SPDX 2.3 attestation');
+      expect(rule('sbom.required')?.message).toContain('signed attestation by key ci-key');
+      expect(github.violations).toEqual([]);
+    } finally {
+      await github.stop();
+    }
+  });
 });
