@@ -178,7 +178,12 @@ describe('BuildKit attestations and SBOMs', () => {
   }
 
   it('binds one attestation manifest per platform to its image', async () => {
-    const { report } = await check([]);
+    const { report, markdown } = await check([]);
+    // The summary's evidence names each statement and SBOM, and where it came from.
+    expect(markdown).toContain('- BuildKit SBOM `https://spdx.dev/Document` for `linux/arm64/v8`');
+    expect(markdown).toMatch(
+      /- SBOM `.+ \(layer sha256:[0-9a-f]{64}\)` \(SPDX 2\.2, by trivy-dev, buildkit\): 4 package\(s\)/,
+    );
     const bound = report.buildkitAttestations ?? [];
     expect(bound).toHaveLength(4);
     for (const digest of signedLayout.platformDigests) {
