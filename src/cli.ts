@@ -48,6 +48,8 @@ Usage:
         [--attestations-repository OWNER/NAME] [--attestations-org ORG]   (GitHub attestations; need --github-api)
         [--bundle FILE]… [--trusted-root FILE]   (sigstore bundles of the image; replace the embedded roots)
         [--sbom FILE]…   (SBOMs of the image your workflow made: SPDX 2.2/2.3 or CycloneDX 1.4–1.6 JSON)
+        [--submit-dependencies REF]   (send the trusted SBOMs' language packages to the dependency graph of
+         --repository at --sha on REF, e.g. refs/heads/main; needs --github-api and contents: write)
         [--verification-summary [--push-verification-summary registry,github] [--sigstore public-good|github|auto]
          [--verification-summary-path FILE] [--context FILE]]   (sign a SLSA verification summary of the result;
          needs the OIDC token of a job with id-token: write)
@@ -165,6 +167,7 @@ async function checkCommand(args: string[], io: CliIo): Promise<number> {
     vex: { type: 'string', multiple: true },
     bundle: { type: 'string', multiple: true },
     sbom: { type: 'string', multiple: true },
+    'submit-dependencies': { type: 'string' },
     'trusted-root': { type: 'string' },
     json: { type: 'string' },
     markdown: { type: 'string' },
@@ -237,6 +240,31 @@ async function checkCommand(args: string[], io: CliIo): Promise<number> {
       );
     }
     inputs.policyBase.head = values['preview-ref'];
+  }
+  if (values['submit-dependencies'] !== undefined) {
+    if (!github) {
+      throw new ConfigurationError(
+        'invalid-arguments',
+        '--submit-dependencies sends a snapshot for a commit: it needs --github-api, --repository and --sha',
+      );
+    }
+    const ref = values['submit-dependencies'];
+    if (!ref.startsWith('refs/')) {
+      throw new ConfigurationError(
+        'invalid-arguments',
+        `--submit-dependencies takes the ref the commit is on (refs/heads/main), got ${JSON.stringify(ref.slice(0, 100))}`,
+      );
+    }
+    inputs.dependencySubmission = {
+      owner: github.owner,
+      repo: github.repo,
+      sha: github.headSha,
+      ref,
+      job: {
+        id: `cli-${Date.now()}`,
+        correlator: `supply-chain-gate-cli_${values.image.replace(/[@:].*$/, '')}`,
+      },
+    };
   }
   if (values['verification-summary']) {
     inputs.verificationSummary = verificationSummaryRequest(

@@ -354,6 +354,7 @@ async function readInputs(target: Awaited<ReturnType<typeof readReportTarget>>):
     githubToken: token,
   };
   if (context.repository) inputs.repositoryUrl = `${context.serverUrl}/${context.repository}`;
+  if (booleanInput('submit-dependencies')) inputs.dependencySubmission = dependencySubmission(context, image);
   const baseRef = policyBaseRef(context, payload);
   if (baseRef)
     inputs.policyBase = {
@@ -363,6 +364,37 @@ async function readInputs(target: Awaited<ReturnType<typeof readReportTarget>>):
       head: policyHeadRef(context, payload),
     };
   return inputs;
+}
+
+/** The dependency graph of the workflow's repository, at the commit and ref the workflow ran for. */
+function dependencySubmission(
+  context: ReturnType<typeof readWorkflowContext>,
+  image: string,
+): NonNullable<RunInputs['dependencySubmission']> {
+  const ref = process.env.GITHUB_REF;
+  if (!context.repository || !context.sha || !ref) {
+    throw new ConfigurationError(
+      'missing-context',
+      'submit-dependencies needs GITHUB_REPOSITORY, GITHUB_SHA and GITHUB_REF: run it in GitHub Actions',
+    );
+  }
+  const runUrl = context.runId
+    ? `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}`
+    : undefined;
+  return {
+    ...splitRepository(context.repository),
+    sha: context.sha,
+    ref,
+    job: {
+      id: context.runId ?? '0',
+      // One snapshot per workflow, job and image: a later run replaces it, other images keep theirs.
+      correlator: `${process.env.GITHUB_WORKFLOW ?? ''}_${process.env.GITHUB_JOB ?? ''}_supply-chain-gate_${image.replace(/[@:].*$/, '')}`,
+      ...(runUrl ? { htmlUrl: runUrl } : {}),
+    },
+    ...(process.env.GITHUB_ACTION_REPOSITORY
+      ? { detectorUrl: `${context.serverUrl}/${process.env.GITHUB_ACTION_REPOSITORY}` }
+      : {}),
+  };
 }
 
 /** actions/attest files attestations under the workflow's repository, so that is where to look by default. */

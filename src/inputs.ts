@@ -1,5 +1,6 @@
 /** The typed, validated inputs of one gate run: built once by index.ts (action) or cli.ts. */
 import { ConfigurationError } from './errors.js';
+import type { SnapshotTarget } from './dependency-graph/snapshot.js';
 import type { Platform } from './evidence/types.js';
 import type { ProvenanceRequest } from './provenance/make.js';
 import type { PublishRequest } from './provenance/publish.js';
@@ -74,6 +75,11 @@ export interface RunInputs {
   github?: GitHubTarget;
   /** Make SLSA provenance for the image before the evidence is gathered (it is then evidence too). */
   provenance?: ProvenanceRequest;
+  /** Submit the language packages of the trusted SBOMs to this repository's dependency graph. */
+  dependencySubmission?: {
+    owner: string;
+    repo: string;
+  } & SnapshotTarget;
   /** Sign and publish a SLSA verification summary of the decision. */
   verificationSummary?: PublishRequest;
 }

@@ -154,7 +154,11 @@ async function decide(inputs: RunInputs, deps: RunDeps): Promise<Decision> {
     const decision = provenance
       ? { ...evaluated, notes: [...(evaluated.notes ?? []), provenance.note] }
       : evaluated;
-    const summarized = await attestations.verificationSummary(decision, policy);
+    let summarized = await attestations.verificationSummary(decision, policy);
+    if (inputs.dependencySubmission) {
+      const { submitDependencies } = await import('./dependency-graph/submit.js');
+      summarized = await submitDependencies(summarized, policy, inputs.dependencySubmission, deps);
+    }
     const decided = inputs.mode ? { ...summarized, mode: inputs.mode } : summarized;
     // What the change's own policy would decide: shown beside the decision, never instead of it.
     const preview = inputs.policyBase?.head

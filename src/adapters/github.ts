@@ -26,5 +26,6 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
     getFileContent: async (request) => (await client()).getFileContent(request),
     listAttestations: async (request) => (await client()).listAttestations(request),
     createAttestation: async (request) => (await client()).createAttestation(request),
+    submitDependencySnapshot: async (request) => (await client()).submitDependencySnapshot(request),
   };
 }

@@ -112,8 +112,11 @@ export async function inventoryFilesystem(
 export function applyLayer(tree: Map<string, Node>, changes: LayerChanges): void {
   for (const directory of changes.opaque) removeBelow(tree, directory);
   for (const path of changes.whiteouts) {
+    const removed = tree.get(path);
     tree.delete(path);
-    removeBelow(tree, path);
+    // Most whiteouts delete a file: only a directory (or a path the archives never listed as
+    // one, whose children they did) has anything below it to look for.
+    if (removed === undefined || removed.kind === 'directory') removeBelow(tree, path);
   }
   for (const [path, node] of changes.entries) {
     const below = tree.get(path);

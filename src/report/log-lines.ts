@@ -21,6 +21,15 @@ export function renderLogLines(decision: Decision, checkName: string): string[] 
     if (findings.length > FINDINGS_PER_RULE) {
       lines.push(`  …and ${findings.length - FINDINGS_PER_RULE} more in the full report`);
     }
+    const packages = result.packages ?? [];
+    for (const pkg of packages.slice(0, FINDINGS_PER_RULE)) {
+      const version = pkg.version ? `@${pkg.version}` : '';
+      const license = pkg.license === undefined ? 'no license' : `license ${JSON.stringify(pkg.license)}`;
+      lines.push(`  ${pkg.name}${version} (${license}): ${pkg.problem}, from ${pkg.sources.join(' and ')}`);
+    }
+    if (packages.length > FINDINGS_PER_RULE) {
+      lines.push(`  …and ${packages.length - FINDINGS_PER_RULE} more packages in the full report`);
+    }
   }
   lines.push(`${checkName} ${verdictLabel(decision)}`);
   return lines;

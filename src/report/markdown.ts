@@ -273,6 +273,19 @@ function renderEvidence(evidence: Evidence | undefined): Section {
       `- Scan ${escapeCode(scan.source.uri)} (${escapeMarkdown(scanner, 80)}${scan.source.digest ? `, file ${escapeCode(scan.source.digest)}` : ''}${about}): ${scan.findings.length} finding(s)${counts ? ` — ${counts}` : ''}${suppressed}`,
     );
   }
+  for (const attestation of evidence.buildkitAttestations ?? []) {
+    const platform = attestation.platform ? ` for ${escapeCode(formatPlatform(attestation.platform))}` : '';
+    items.push(
+      `- BuildKit ${attestation.sbom ? 'SBOM' : 'provenance'} ${escapeCode(attestation.predicateType, 100)}${platform} (${escapeCode(attestation.platformDigest)}), in attestation manifest ${escapeCode(attestation.manifestDigest)}`,
+    );
+  }
+  for (const sbom of evidence.sboms ?? []) {
+    const kind = sbom.format === 'spdx' ? 'SPDX' : 'CycloneDX';
+    const tool = sbom.tool ? `, by ${escapeMarkdown(sbom.tool, 80)}` : '';
+    items.push(
+      `- SBOM ${escapeCode(sbom.source.uri, 300)} (${kind} ${escapeMarkdown(sbom.specVersion.replace(/^SPDX-/, ''), 20)}${tool}, ${sbom.origin.kind}): ${sbom.packages.length} package(s)`,
+    );
+  }
   const lookups = renderLookups(evidence);
   const full = ['### Evidence', '', ...items, ...(lookups ? ['', lookups] : [])].join('\n');
   const verified = verifications.filter((v) => v.status === 'verified').length;

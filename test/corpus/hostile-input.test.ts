@@ -442,6 +442,42 @@ function mutate(root: unknown, path: Array<string | number>, replacement: unknow
 }
 
 const REAL_BUNDLE = 'third-party/gh-cli-attestation/sigstore-js-2.1.0-bundle.json';
+// ---------------------------------------------------------------------------------------------
+// SBOMs
+
+const sbomCases: HostileCase[] = [
+  {
+    name: 'sbom cut off inside a package name',
+    prepare: async (workspace) => {
+      await writeFile(
+        join(workspace, 'cut.spdx.json'),
+        '{"spdxVersion": "SPDX-2.3", "packages": [{"name": "\u001b]0;evil',
+      );
+      return check('--sbom', 'cut.spdx.json');
+    },
+    expect: { exit: 2, error: /^cut\.spdx\.json:1:\d+: invalid JSON: / },
+  },
+  {
+    name: 'sbom package without a name',
+    prepare: async (workspace) => {
+      await writeFile(
+        join(workspace, 'nameless.cdx.json'),
+        '{"bomFormat": "CycloneDX", "specVersion": "1.5",\n "components": [{"version": "1"}]}',
+      );
+      return check('--sbom', 'nameless.cdx.json');
+    },
+    expect: { exit: 2, error: /^nameless\.cdx\.json:2:17: CycloneDX components\[0\] has no "name"/ },
+  },
+  {
+    name: 'sbom that is a scan report',
+    prepare: async (workspace) => {
+      await writeFile(join(workspace, 'trivy-as-sbom.json'), '{"SchemaVersion": 2, "Results": []}');
+      return check('--sbom', 'trivy-as-sbom.json');
+    },
+    expect: { exit: 2, error: /: not an SPDX 2\.2\/2\.3 or CycloneDX 1\.4–1\.6 JSON SBOM/ },
+  },
+];
+
 const bundleCases: HostileCase[] = [
   ...(
     [
@@ -770,7 +806,11 @@ describe('the bad input corpus through the CLI', () => {
     expect((await runCliCaptured(imageCheck('control-layout'), { cwd: workspace })).code).toBe(0);
   });
 
-  it.each([...policyCases, ...scanCases, ...bundleCases, ...imageCases].map((c) => [c.name, c] as const))(
+  it.each(
+    [...policyCases, ...scanCases, ...sbomCases, ...bundleCases, ...imageCases].map(
+      (c) => [c.name, c] as const,
+    ),
+  )(
     '%s',
     async (_name, hostile) => {
       const argv = await hostile.prepare(workspace);

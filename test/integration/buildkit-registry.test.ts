@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { addBuildKitAttestations } from '../support/buildkit-layout.js';
 import { runCliCaptured } from '../support/cli.js';
 import { fixturePath } from '../support/fixtures.js';
-import { OCI_INDEX, pushManifest, pushReferrer } from '../support/registry-push.js';
+import { OCI_INDEX, attachCosignManifest, pushManifest, pushReferrer } from '../support/registry-push.js';
 import {
   buildMultiPlatformImage,
   pushImage,
@@ -197,6 +197,39 @@ describe('BuildKit attestations and SBOM attestations in a registry', () => {
     );
     expect(message).toMatch(
       / and CycloneDX 1\.5 attestation http:\/\/127\.0\.0\.1:\d+\/v2\/acme\/app\/manifests\/sha256:/,
+    );
+  });
+
+  it('reads a cosign attest --type spdxjson attestation on a platform image from its .att tag', async () => {
+    const index = JSON.parse(indexBytes.toString('utf8')) as {
+      manifests: Array<{ digest: string; platform?: { architecture: string } }>;
+    };
+    const arm64 = index.manifests.find((m) => m.platform?.architecture === 'arm64')!.digest;
+    // cosign attest: a DSSE envelope per layer, its signature also in an annotation, the predicate type in another.
+    const { dsseEnvelope } = dsseBundle(
+      arm64,
+      SPDX,
+      read('spdx-examples/example8-examplemaven-0.0.1.spdx.json'),
+    );
+    await attachCosignManifest(registry, 'acme/app', arm64, '.att', [
+      {
+        mediaType: 'application/vnd.dsse.envelope.v1+json',
+        payload: Buffer.from(JSON.stringify(dsseEnvelope)),
+        annotations: { 'dev.cosignproject.cosign/signature': '', predicateType: SPDX },
+      },
+    ]);
+    const { report, rule } = await check([
+      'sbom:',
+      '  licenses: { allow: [Apache-2.0, MIT], unknown: ignore }',
+    ]);
+    expect(report.errors).toEqual([]);
+    expect(report.sboms?.filter((s) => s.origin.kind === 'attestation').map((s) => s.packageCount)).toContain(
+      6,
+    );
+    // JUnit's CPL-1.0, from the attestation on the arm64 image.
+    expect(rule('sbom.licenses')?.status).toBe('fail');
+    expect(rule('sbom.licenses')?.message).toMatch(
+      /JUnit@3\.8\.1 \(license "CPL-1\.0"; not satisfied by the allowed licenses\) from SPDX 2\.3 attestation http:\/\/127\.0\.0\.1:\d+\/v2\/acme\/app\/manifests\/sha256:[0-9a-f]{64}\.$/,
     );
   });
 });

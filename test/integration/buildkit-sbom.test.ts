@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { addBuildKitAttestations, type StatementSpec } from '../support/buildkit-layout.js';
 import { runCliCaptured } from '../support/cli.js';
 import { fixturePath } from '../support/fixtures.js';
+import { startGitHubApi } from '../support/github-api.js';
 import { buildMultiPlatformImage, requireTestbedTools } from '../support/registry.js';
 
 const SPDX = 'https://spdx.dev/Document';
@@ -127,7 +128,12 @@ describe('BuildKit attestations and SBOMs', () => {
     };
   }
 
-  async function check(policy: string[], extra: string[] = [], image = 'oci:app:v1') {
+  async function check(
+    policy: string[],
+    extra: string[] = [],
+    image = 'oci:app:v1',
+    env: NodeJS.ProcessEnv = {},
+  ) {
     writeFileSync(
       join(workspace, 'policy.yml'),
       [
@@ -155,7 +161,7 @@ describe('BuildKit attestations and SBOMs', () => {
         '-q',
         ...extra,
       ],
-      { cwd: workspace },
+      { cwd: workspace, env },
     );
     const report = JSON.parse(readFileSync(join(workspace, 'report.json'), 'utf8')) as Report;
     const markdown = readFileSync(join(workspace, 'summary.md'), 'utf8');
@@ -172,7 +178,12 @@ describe('BuildKit attestations and SBOMs', () => {
   }
 
   it('binds one attestation manifest per platform to its image', async () => {
-    const { report } = await check([]);
+    const { report, markdown } = await check([]);
+    // The summary's evidence names each statement and SBOM, and where it came from.
+    expect(markdown).toContain('- BuildKit SBOM `https://spdx.dev/Document` for `linux/arm64/v8`');
+    expect(markdown).toMatch(
+      /- SBOM `.+ \(layer sha256:[0-9a-f]{64}\)` \(SPDX 2\.2, by trivy-dev, buildkit\): 4 package\(s\)/,
+    );
     const bound = report.buildkitAttestations ?? [];
     expect(bound).toHaveLength(4);
     for (const digest of signedLayout.platformDigests) {
@@ -407,5 +418,97 @@ describe('BuildKit attestations and SBOMs', () => {
     expect(markdown).not.toContain(' **bold**');
     expect(markdown).not.toMatch(/@octocat/);
     expect(markdown).toContain('\\<img src=x onerror=alert(1)\\>');
+  });
+
+  it('submits the language packages of the trusted SBOMs to the dependency graph', async () => {
+    const github = await startGitHubApi();
+    try {
+      const sha = 'a'.repeat(40);
+      const { run, rule } = await check(
+        ['sbom: { required: true }'],
+        [
+          ...signIndex(),
+          '--github-api',
+          github.url,
+          '--repository',
+          'acme/app',
+          '--sha',
+          sha,
+          '--submit-dependencies',
+          'refs/heads/main',
+        ],
+        'oci:app:v1',
+        { GITHUB_TOKEN: github.token },
+      );
+      expect(rule('sbom.required')?.status).toBe('pass');
+      expect(run.stdout).toContain(
+        'Submitted 3 language package(s) of the SBOM to the dependency graph of acme/app',
+      );
+      expect(github.violations).toEqual([]);
+      const [snapshot] = github.dependencySnapshots();
+      expect(snapshot).toMatchObject({
+        owner: 'acme',
+        repo: 'app',
+        snapshot: { sha, ref: 'refs/heads/main' },
+      });
+      const manifests = Object.values(snapshot!.snapshot.manifests ?? {});
+      // The cargo crates of the amd64 SBOM; the deb and rpm packages have no advisories there.
+      expect(Object.keys(manifests[0]!.resolved ?? {}).sort()).toEqual([
+        'pkg:cargo/hyper@0.14',
+        'pkg:cargo/pretty_env_logger@0.4.0',
+        'pkg:cargo/tokio@1.19.2',
+      ]);
+    } finally {
+      await github.stop();
+    }
+  });
+
+  it('reads an SBOM attestation from the GitHub attestations API (actions/attest-sbom)', async () => {
+    const github = await startGitHubApi();
+    try {
+      // attest-sbom's statement: the SPDX document as the predicate, about the image's digest.
+      const indexDigest = `sha256:${createHash('sha256').update(signedLayout.indexBytes).digest('hex')}`;
+      const payload = Buffer.from(
+        JSON.stringify({
+          _type: 'https://in-toto.io/Statement/v1',
+          subject: [{ name: 'example.test/app', digest: { sha256: indexDigest.slice(7) } }],
+          predicateType: 'https://spdx.dev/Document/v2.3',
+          predicate: k8sSbom,
+        }),
+      );
+      const payloadType = 'application/vnd.in-toto+json';
+      const pae = Buffer.concat([
+        Buffer.from(`DSSEv1 ${payloadType.length} ${payloadType} ${payload.length} `),
+        payload,
+      ]);
+      const bundle = {
+        mediaType: 'application/vnd.dev.sigstore.bundle.v0.3+json',
+        verificationMaterial: { publicKey: { hint: 'ci-key' }, tlogEntries: [] },
+        dsseEnvelope: {
+          payload: payload.toString('base64'),
+          payloadType,
+          signatures: [{ sig: sign('sha256', pae, key.privateKey).toString('base64'), keyid: '' }],
+        },
+      };
+      const created = await fetch(`${github.url}/repos/acme/app/attestations`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${github.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ bundle }),
+      });
+      expect(created.status).toBe(201);
+      const { report, rule } = await check(
+        ['sbom: { required: true }'],
+        ['--github-api', github.url, '--attestations-repository', 'acme/app'],
+        'oci:app:v1',
+        { GITHUB_TOKEN: github.token },
+      );
+      expect(report.sboms?.map((s) => s.origin.kind).sort()).toEqual(['attestation', 'buildkit', 'buildkit']);
+      expect(rule('sbom.required')).toMatchObject({ status: 'pass' });
+      expect(rule('sbom.required')?.message).toContain('SPDX 2.3 attestation');
+      expect(rule('sbom.required')?.message).toContain('signed attestation by key ci-key');
+      expect(github.violations).toEqual([]);
+    } finally {
+      await github.stop();
+    }
   });
 });

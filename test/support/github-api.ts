@@ -35,6 +35,7 @@ import {
 import { createPullRequestStore, type PullRequestSeed } from './github-api/pull-requests.js';
 import type { Handler, Reply } from './github-api/reply.js';
 import { createRulesetStore } from './github-api/rulesets.js';
+import { createDependencyGraphStore, type DependencySnapshotRecord } from './github-api/dependency-graph.js';
 import { createStatusStore, type CommitStatusRecord } from './github-api/statuses.js';
 
 export type { AttestationRecord, CheckRunAnnotationRecord, CheckRunRecord, CommitStatusRecord };
@@ -107,6 +108,7 @@ export interface GitHubApiStandIn {
     change: Partial<Pick<IssueRecord, 'labels' | 'state' | 'body'>>,
   ): void;
   sarifUploads(): SarifUploadRecord[];
+  dependencySnapshots(): DependencySnapshotRecord[];
   /** Stops listening; rejects if the stand-in itself failed (a bug here, not in the client). */
   stop(): Promise<void>;
 }
@@ -179,6 +181,7 @@ export async function startGitHubApi(options: { token?: string } = {}): Promise<
   const rulesets = createRulesetStore(site);
   const issues = createIssueStore(site);
   const codeScanning = createCodeScanningStore(site);
+  const dependencyGraph = createDependencyGraphStore();
   const handlers: Record<string, Handler> = {
     ...checkRuns.handlers,
     ...contents.handlers,
@@ -190,6 +193,7 @@ export async function startGitHubApi(options: { token?: string } = {}): Promise<
     ...rulesets.handlers,
     ...issues.handlers,
     ...codeScanning.handlers,
+    ...dependencyGraph.handlers,
   };
 
   const requests: RecordedRequest[] = [];
@@ -363,6 +367,7 @@ export async function startGitHubApi(options: { token?: string } = {}): Promise<
     labels: issues.labels,
     editIssue: issues.editIssue,
     sarifUploads: codeScanning.sarifUploads,
+    dependencySnapshots: dependencyGraph.snapshots,
     async stop() {
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

@@ -315,6 +315,29 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       return { id: created.id, url: `${base}${repoPath(owner, repo)}/attestations` };
     },
 
+    async submitDependencySnapshot({ owner, repo, snapshot }) {
+      const api: ApiCall = {
+        name: `POST ${repoPath(owner, repo)}/dependency-graph/snapshots`,
+        permission: 'contents: write',
+        notFoundMeansForbidden: true,
+      };
+      const { data: created } = await call(api, () =>
+        octokit.request('POST /repos/{owner}/{repo}/dependency-graph/snapshots', {
+          owner,
+          repo,
+          ...(snapshot as object),
+        } as never),
+      );
+      if (!isRecord(created) || typeof created.id !== 'number' || typeof created.result !== 'string') {
+        throw unexpected(api, 'a snapshot answer without an id or result');
+      }
+      return {
+        id: created.id,
+        result: created.result,
+        message: typeof created.message === 'string' ? created.message : '',
+      };
+    },
+
     async listAttestations({ owner, repo, subjectDigest }) {
       const path = `${repo === undefined ? `/orgs/${encodeURIComponent(owner)}` : repoPath(owner, repo)}/attestations/${encodeURIComponent(subjectDigest).replace('%3A', ':')}`;
       const api: ApiCall = { name: `GET ${path}`, permission: 'attestations: read' };

@@ -100,6 +100,12 @@ export interface GitHubClient {
     repo: string;
     bundle: unknown;
   }): Promise<{ id: number; url: string }>;
+  /** The dependency submission API: one snapshot of the image's packages for a commit. */
+  submitDependencySnapshot(request: {
+    owner: string;
+    repo: string;
+    snapshot: unknown;
+  }): Promise<{ id: number; result: string; message: string }>;
 }
 
 export interface AttestationListing {

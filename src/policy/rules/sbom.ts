@@ -139,8 +139,14 @@ function licenses(config: NonNullable<SbomPolicy['licenses']>, judged: JudgedSbo
   }
   const denied: PackageResult[] = [];
   const unknown: PackageResult[] = [];
+  // An SBOM repeats a few dozen expressions across thousands of packages: each is judged once.
+  const verdicts = new Map<string | undefined, LicenseVerdict>();
   for (const pkg of packages) {
-    const verdict = judgeLicense(pkg.license, config);
+    let verdict = verdicts.get(pkg.license);
+    if (verdict === undefined) {
+      verdict = judgeLicense(pkg.license, config);
+      verdicts.set(pkg.license, verdict);
+    }
     if (verdict.ok) continue;
     (verdict.unknown ? unknown : denied).push(packageResult(pkg, verdict.why));
   }
