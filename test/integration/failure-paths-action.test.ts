@@ -5,7 +5,7 @@
  * missing event payload, a workflow_run without the "sha" input and a token that may not write
  * checks each write the job summary, set the outputs and say what applies to that event.
  */
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildFreshBundle, runBundledAction, type ActionRun } from '../support/action-runner.js';
@@ -183,6 +183,26 @@ describe('the bundled action on its failure paths', () => {
       expect(result.outputs['report-path']).toMatch(/report-\d+\.json$/);
       expect(result.summary).toContain('set the "sha" input to');
       expect(checkRunsNamed('workflow-run')).toEqual([]);
+    }, 30_000);
+
+    it('reads the 404 GitHub gives a digest without attestations as none found', async () => {
+      const result = await runAction({
+        event: 'push',
+        payload: webhookExample('push'),
+        inputs: { 'check-name': 'no-attestations', image: 'oci:app-oci:1.0', 'scan-results': 'trivy.json' },
+      });
+      noCrash(result);
+      const listed = github.requests.filter((r) =>
+        r.path.startsWith('/repos/Codertocat/Hello-World/attestations/'),
+      );
+      expect(listed.map((r) => r.status)).toContain(404);
+      const report = JSON.parse(await readFile(result.outputs['report-path']!, 'utf8')) as {
+        lookups: Array<{ place: string; outcome: string; skipped?: unknown[] }>;
+      };
+      expect(report.lookups.filter((l) => l.place === 'github-attestations')).toEqual([
+        expect.objectContaining({ outcome: 'none', skipped: [] }),
+      ]);
+      expect(`${result.stdout}${result.summary}`).not.toMatch(/no such repository|may not read it/);
     }, 30_000);
 
     it.each([
