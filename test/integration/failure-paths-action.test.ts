@@ -185,6 +185,81 @@ describe('the bundled action on its failure paths', () => {
       expect(checkRunsNamed('workflow-run')).toEqual([]);
     }, 30_000);
 
+    it('annotates a policy a pull request edits where each setting is in its copy, and says what it left out', async () => {
+      const payload = webhookExample('pull_request', 'opened');
+      const base = payload.pull_request.base.sha;
+      // Base: fail-on on line 3, non-root on line 5. The change moves fail-on to line 6 and drops non-root.
+      github.setContent(
+        'Codertocat',
+        'Hello-World',
+        POLICY_PATH,
+        base,
+        'version: 1\nvulnerabilities:\n  fail-on: [critical]\nimage:\n  non-root: true\n',
+      );
+      await writeFile(
+        join(workspace, POLICY_PATH),
+        '# Loosened in this change.\nversion: 1\n\n# Only critical.\nvulnerabilities:\n  fail-on: [critical]\n',
+      );
+      try {
+        const result = await runAction({
+          event: 'pull_request',
+          payload,
+          inputs: {
+            'check-name': 'policy-edit',
+            image: 'oci:app-oci:1.0',
+            'scan-results': 'trivy.json',
+            'sarif-path': join(dir, 'policy-edit.sarif'),
+          },
+        });
+        noCrash(result);
+        expect(result.outputs.verdict).toBe('fail');
+        const [checkRun] = checkRunsNamed('policy-edit');
+        const onPolicy = checkRun!.annotations.filter((a) => a.path === POLICY_PATH);
+        expect(onPolicy.map((a) => [a.start_line, a.title?.split(':')[0]])).toEqual([
+          [6, 'vulnerabilities.fail-on'],
+        ]);
+        expect(checkRun!.output.text).toContain(
+          "1 failing or warning rule(s) are not annotated on the policy: the gate read the policy at the base commit, and this change's copy of the file no longer has their settings.",
+        );
+        expect(result.summary).toContain('This change edits .github/supply-chain-gate.yml');
+        const sarif = JSON.parse(await readFile(join(dir, 'policy-edit.sarif'), 'utf8')) as {
+          runs: Array<{
+            results: Array<{
+              ruleId: string;
+              locations: Array<{
+                physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
+              }>;
+            }>;
+          }>;
+        };
+        const failOn = sarif.runs[0]!.results.find((r) => r.ruleId === 'vulnerabilities.fail-on');
+        expect(failOn?.locations[0]?.physicalLocation.region.startLine).toBe(6);
+      } finally {
+        await rm(join(workspace, POLICY_PATH), { force: true });
+      }
+    }, 30_000);
+
+    it('never says a pull request edits the policy when the base has none', async () => {
+      const payload = webhookExample('pull_request', 'opened');
+      payload.pull_request.base.sha = 'a'.repeat(40);
+      await writeFile(join(workspace, POLICY_PATH), 'version: 1\nvulnerabilities:\n  fail-on: []\n');
+      try {
+        const result = await runAction({
+          event: 'pull_request',
+          payload,
+          inputs: { 'check-name': 'policy-added', image: 'oci:app-oci:1.0', 'scan-results': 'trivy.json' },
+        });
+        noCrash(result);
+        expect(result.summary).not.toContain('This change edits');
+        expect(result.summary).toContain(
+          'This change adds .github/supply-chain-gate.yml; it applies once it is merged.',
+        );
+        expect(result.summary).toContain('the built-in default policy applies');
+      } finally {
+        await rm(join(workspace, POLICY_PATH), { force: true });
+      }
+    }, 30_000);
+
     it('reads the 404 GitHub gives a digest without attestations as none found', async () => {
       const result = await runAction({
         event: 'push',
