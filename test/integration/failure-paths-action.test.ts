@@ -260,7 +260,8 @@ describe('the bundled action on its failure paths', () => {
       }
     }, 30_000);
 
-    it('reads the 404 GitHub gives a digest without attestations as none found', async () => {
+    it('reads the 404 GitHub gives a digest without attestations as none found, and counts every request', async () => {
+      const before = github.requests.length;
       const result = await runAction({
         event: 'push',
         payload: webhookExample('push'),
@@ -273,7 +274,14 @@ describe('the bundled action on its failure paths', () => {
       expect(listed.map((r) => r.status)).toContain(404);
       const report = JSON.parse(await readFile(result.outputs['report-path']!, 'utf8')) as {
         lookups: Array<{ place: string; outcome: string; skipped?: unknown[] }>;
+        stats: { requests: number; roundTrips: number; byHost: Record<string, number> };
       };
+      // `stats` counts the run's GitHub requests too: the check run, the policy, the attestations.
+      const sent = github.requests.length - before;
+      expect(sent).toBeGreaterThanOrEqual(3);
+      expect(report.stats.byHost).toEqual({ [new URL(github.url).host]: sent });
+      expect(report.stats.requests).toBe(sent);
+      expect(report.stats.roundTrips).toBeGreaterThanOrEqual(2);
       expect(report.lookups.filter((l) => l.place === 'github-attestations')).toEqual([
         expect.objectContaining({ outcome: 'none', skipped: [] }),
       ]);
