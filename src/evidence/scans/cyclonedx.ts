@@ -18,6 +18,7 @@ import {
   createInterner,
   digestsIn,
   isDigest,
+  findingTitle,
   shortText,
   unique,
   validatePart,
@@ -290,7 +291,7 @@ function toFinding(
     sourceSeverity: intern(chosen?.severity ?? 'unknown')!,
     cvssScore: cvss?.score,
     cvssVector: intern(cvss?.vector),
-    title: shortText(vuln.description),
+    title: findingTitle(undefined, vuln.description),
     url: vuln.source?.url,
     sources,
   };

@@ -15,6 +15,7 @@ import {
   createInterner,
   digestsIn,
   isDigest,
+  findingTitle,
   shortText,
   unique,
   validatePart,
@@ -177,7 +178,7 @@ function readSarif(source: EvidenceSource): FormatReading {
       : [];
     const facts: RuleFacts = {
       id: parsed.id,
-      title: shortText(parsed.shortDescription?.text),
+      title: findingTitle(parsed.shortDescription?.text, parsed.fullDescription?.text),
       url: parsed.helpUri,
       defaultLevel: parsed.defaultConfiguration?.level,
       securitySeverity: parseScore(props['security-severity']),

@@ -7,7 +7,7 @@ import type { EvidenceSource, Finding, FindingSource } from '../types.js';
 import {
   createInterner,
   digestsIn,
-  shortText,
+  findingTitle,
   unique,
   validatePart,
   type DocumentFormat,
@@ -38,6 +38,7 @@ const vulnerability = z.object({
   Severity: z.string().default('UNKNOWN'),
   SeveritySource: z.string().optional(),
   Title: z.string().optional(),
+  Description: z.string().optional(),
   PrimaryURL: z.string().optional(),
   CVSS: z.record(z.string(), cvssEntry).nullish(),
 });
@@ -104,7 +105,7 @@ function readTrivy(source: EvidenceSource): FormatReading {
         cvssVector: intern(
           cvss === undefined ? undefined : cvss.V3Score !== undefined ? cvss.V3Vector : cvss.V40Vector,
         ),
-        title: shortText(vuln.Title),
+        title: findingTitle(vuln.Title, vuln.Description),
         url: vuln.PrimaryURL,
         location: intern(vuln.PkgPath),
         sources,
@@ -171,6 +172,7 @@ const OPTIONAL_STRINGS = [
   'Severity',
   'SeveritySource',
   'Title',
+  'Description',
   'PrimaryURL',
 ] as const;
 const CVSS_NUMBERS = ['V3Score', 'V40Score'] as const;
