@@ -55,6 +55,12 @@ export interface FilePosition {
   file: string;
   line: number;
   column: number;
+  /**
+   * For a file read at another commit than the one checked out (a pull request's policy, read at
+   * its base): where the same setting is in the checked-out copy, which is where an annotation can
+   * point; null when that copy does not have it. Absent when both copies are the same file.
+   */
+  inCheckout?: { line: number; column: number } | null;
 }
 
 export function formatPosition(position: FilePosition): string {

@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   let github = target.token ? clientFor(target.token) : undefined;
   let appFailure: unknown;
   try {
-    const app = await mintAppToken(target);
+    const app = await mintAppToken(target, requestLog.fetch);
     if (app && github) github = reportAsApp(github, clientFor(app.token), app.appId);
   } catch (error) {
     // Reported like a wrong input, with github-token: the failure shows on the pull request as
@@ -57,6 +57,7 @@ async function main(): Promise<void> {
     appFailure = error;
   }
   const reporting = {
+    requestLog,
     now: () => new Date(),
     log,
     toolVersion: VERSION,
@@ -84,7 +85,6 @@ async function main(): Promise<void> {
   }
   const result = await run(inputs, {
     ...reporting,
-    requestLog,
     // On a runner, refresh the Sigstore roots over TUF (cached per job); offline, the embedded copies.
     loadTrust: async () =>
       (await import('./adapters/trusted-root.js')).loadTrustStore({
@@ -242,6 +242,7 @@ async function readEventPayload(path: string | undefined): Promise<unknown> {
  */
 async function mintAppToken(
   target: Awaited<ReturnType<typeof readReportTarget>>,
+  fetch: typeof globalThis.fetch,
 ): Promise<InstallationToken | undefined> {
   // No check run to post (no github-token, or post-check-run: false as on a fork's pull
   // request): the App has nothing to do.
@@ -255,6 +256,7 @@ async function mintAppToken(
     apiUrl: target.context.apiUrl,
     ...splitRepository(target.context.repository),
     permissions: appPermissions({ comment: booleanInput('comment') === true }),
+    fetch,
   });
   core.setSecret(minted.token);
   core.info(

@@ -42,6 +42,9 @@ export interface RunDeps extends EvidenceDeps {
   attestation?: AttestationDeps;
 }
 
+/** What reporting needs of the dependencies; the request log, to count the whole run's requests. */
+type ReportDeps = Omit<RunDeps, keyof EvidenceDeps> & Pick<EvidenceDeps, 'requestLog'>;
+
 export interface RunResult {
   decision: Decision;
   /** 0 pass, 1 the policy failed, 2 could not decide or could not report; always 0 in audit mode. */
@@ -94,7 +97,7 @@ export async function run(inputs: RunInputs, deps: RunDeps): Promise<RunResult> 
 export async function reportUnreadableInputs(
   error: unknown,
   inputs: ReportInputs,
-  deps: Omit<RunDeps, keyof EvidenceDeps>,
+  deps: ReportDeps,
 ): Promise<RunResult> {
   const reportErrors: string[] = [];
   const checkRun = await start(inputs, deps, reportErrors);
@@ -109,7 +112,7 @@ export async function reportUnreadableInputs(
 async function reportOrCompleteAsCrash(
   decision: Decision,
   inputs: ReportInputs,
-  deps: Omit<RunDeps, keyof EvidenceDeps>,
+  deps: ReportDeps,
   checkRun: CheckRunHandle,
   reportErrors: string[],
 ): Promise<RunResult> {
@@ -204,7 +207,7 @@ function decisionForFailure(
 
 async function start(
   inputs: ReportInputs,
-  deps: Omit<RunDeps, keyof EvidenceDeps>,
+  deps: ReportDeps,
   reportErrors: string[],
 ): Promise<CheckRunHandle> {
   if (!deps.github || !inputs.github) return {};
@@ -219,7 +222,7 @@ async function start(
 async function report(
   decision: Decision,
   inputs: ReportInputs,
-  deps: Omit<RunDeps, keyof EvidenceDeps>,
+  deps: ReportDeps,
   started: CheckRunHandle,
   reportErrors: string[],
 ): Promise<RunResult> {
@@ -240,13 +243,6 @@ async function report(
   const markdown = renderMarkdown(decision, { checkName: inputs.checkName, fullReport });
   const result: RunResult = { decision, exitCode: 0, markdown, reportErrors };
 
-  if (jsonPath) {
-    await attempt('writing the JSON report', async () => {
-      const json = renderJsonReport(decision, { checkName: inputs.checkName, toolVersion: deps.toolVersion });
-      await writeTextFile(jsonPath, json);
-      result.jsonReportPath = jsonPath;
-    });
-  }
   if (inputs.sarifPath) {
     const path = resolve(inputs.workspace, inputs.sarifPath);
     await attempt('writing the SARIF file', async () => {
@@ -309,6 +305,19 @@ async function report(
         result.commentUrl = await postStickyComment(posted, inputs.checkName, body, { ...deps, github });
       });
     }
+  }
+
+  // After the check run and the comment, so its `stats` count every request the run sent.
+  if (jsonPath) {
+    await attempt('writing the JSON report', async () => {
+      const json = renderJsonReport(decision, {
+        checkName: inputs.checkName,
+        toolVersion: deps.toolVersion,
+        stats: deps.requestLog?.statsSince(),
+      });
+      await writeTextFile(jsonPath, json);
+      result.jsonReportPath = jsonPath;
+    });
   }
 
   // Last, so it can say what could not be delivered: for a fork's read-only run it is the report.

@@ -17,6 +17,7 @@ import {
   type IdentityRequirement,
 } from './sigstore/identity-policy.js';
 import { parseDigest, type ArtifactInput } from './sigstore/in-toto.js';
+import { JsonStreamParser } from './evidence/scans/json-stream.js';
 import { parsePublicKey } from './sigstore/public-keys.js';
 import { verifyBundle, type TrustedKey } from './sigstore/verify-bundle.js';
 
@@ -40,16 +41,11 @@ export async function verifyBundleCommand(args: string[], io: VerifyBundleIo): P
     : [];
   const trust = await loadTrustStore({ trustedRootPath: options.trustedRootPath, workspace: io.cwd });
 
-  let bundle: unknown;
-  try {
-    bundle = JSON.parse(bundleText);
-  } catch (error) {
-    return reject(
-      io,
-      'bundle-format',
-      `${options.bundlePath} is not valid JSON (${(error as Error).message})`,
-    );
-  }
+  // A file that is not JSON is bad input (exit 2), named by its line and column: its bytes are
+  // never quoted, since a wrong file can be a secret.
+  const parser = new JsonStreamParser(options.bundlePath);
+  parser.write(Buffer.from(bundleText, 'utf8'));
+  const bundle: unknown = parser.end();
   const result = verifyBundle({ bundle, artifact, trust, keys, transparencyLog: 'instance' });
   if (result.status === 'invalid') return reject(io, result.check, result.message);
 

@@ -230,11 +230,10 @@ async function lookUpGitHubAttestations(
       ...(gated.platform ? { platform: gated.platform } : {}),
     };
   });
-  const skipped = listing.exists
-    ? []
-    : [{ reason: 'GitHub answered 404: no such repository or organization, or the token may not read it' }];
+  // GitHub answers 404 for a digest it holds no attestation for: that is "none found", as an empty
+  // list would be, not a missing repository (a token that may not read one gets 403 or 401).
   return {
-    lookups: [lookup(gated, 'github-attestations', listing.url, 'supported', { artifacts, skipped })],
+    lookups: [lookup(gated, 'github-attestations', listing.url, 'supported', { artifacts, skipped: [] })],
     artifacts,
   };
 }

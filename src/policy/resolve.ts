@@ -7,11 +7,12 @@
 import { resolve } from 'node:path';
 import type { GitHubClient } from '../adapters/github.js';
 import type { Logger } from '../adapters/logger.js';
-import { ConfigurationError } from '../errors.js';
+import { ConfigurationError, type FilePosition } from '../errors.js';
 import { displayPath } from '../workspace-path.js';
 import type { RunInputs } from '../inputs.js';
 import { loadPolicyFile, MAX_POLICY_BYTES, parsePolicy, readPolicyText } from './load.js';
 import { DEFAULT_POLICY_PATH, defaultPolicy, type Policy } from './schema.js';
+import { parseYamlWithPositions } from './yaml-positions.js';
 
 /** `owner/repo/path/to/file.yml@ref`: a policy kept in another repository. */
 const REMOTE_POLICY = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)\/([^@]+\.ya?ml)@([A-Za-z0-9_./-]+)$/;
@@ -89,10 +90,14 @@ async function loadBasePolicy(
   // Only to say whether the change edits the policy: whatever the checkout holds there is not read as one.
   const local = await readPolicyText(resolve(inputs.workspace, path), path).catch(() => undefined);
   const notes: string[] = [];
-  if (local !== undefined && local !== text) {
+  if (text !== undefined && local !== undefined && local !== text) {
     notes.push(
       `This change edits ${repoPath}; the gate used the version at the base commit ${shortRef}, and the edit applies once it is merged.`,
     );
+  } else if (text === undefined && local !== undefined) {
+    notes.push(`This change adds ${repoPath}; it applies once it is merged.`);
+  } else if (text !== undefined && local === undefined) {
+    notes.push(`This change deletes ${repoPath}; the gate used the version at the base commit ${shortRef}.`);
   }
   if (text === undefined) {
     if (explicit) {
@@ -117,6 +122,7 @@ async function loadBasePolicy(
     );
   }
   const policy = parsePolicy(text, `${repoPath}@${shortRef}`);
+  if (local !== text) placeInCheckout(policy, local, repoPath);
   return {
     ...policy,
     notes: [
@@ -124,6 +130,26 @@ async function loadBasePolicy(
       ...notes,
     ],
   };
+}
+
+/**
+ * The base commit's lines are not the checkout's when the change edits the policy: each setting is
+ * placed where the same key is in the checked-out copy, or marked as absent from it, so an
+ * annotation never points at a line of the base file on a head file that differs.
+ */
+function placeInCheckout(policy: Policy, local: string | undefined, repoPath: string): void {
+  let inCheckout: Record<string, FilePosition> = {};
+  if (local !== undefined) {
+    try {
+      inCheckout = parseYamlWithPositions(local, repoPath).positions;
+    } catch {
+      // The change's copy does not parse: nothing in it can be pointed at.
+    }
+  }
+  for (const [key, position] of Object.entries(policy.positions)) {
+    const there = inCheckout[key];
+    position.inCheckout = there ? { line: there.line, column: there.column } : null;
+  }
 }
 
 async function loadRemotePolicy(location: RemotePolicyLocation, deps: PolicyDeps): Promise<Policy> {

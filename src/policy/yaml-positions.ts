@@ -2,7 +2,19 @@
  * Parses YAML while remembering where every key was written, so a policy error or a failing rule
  * can point at `file:line:column` instead of at a dotted path the user has to look for.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import {
+  isCollection,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+} from 'yaml';
 import { ConfigurationError, type FilePosition } from '../errors.js';
 
 export interface PositionedYaml {
@@ -23,8 +35,15 @@ export function parseYamlWithPositions(text: string, file: string): PositionedYa
   };
   const firstError = doc.errors[0];
   if (firstError) {
-    const where = at(firstError.pos[0]);
-    const message = describeYamlFailure(firstError.message);
+    // The parser notices an unclosed `[`, `{` or quote where the file stops making sense, often
+    // at its end: the place to fix is where the construct opens.
+    const opening = /call stack/i.test(firstError.message)
+      ? undefined
+      : unclosedConstruct(doc, firstError.pos[0]);
+    const where = at(opening?.offset ?? firstError.pos[0]);
+    const message = opening
+      ? `invalid YAML: this ${opening.mark} is never closed (${firstLine(firstError.message)})`
+      : describeYamlFailure(firstError.message);
     throw new ConfigurationError('invalid-yaml', `${where.file}:${where.line}:${where.column}: ${message}`, {
       position: where,
       problems: [{ position: where, message }],
@@ -43,6 +62,42 @@ export function parseYamlWithPositions(text: string, file: string): PositionedYa
   const positions: Record<string, FilePosition> = {};
   collectPositions(doc.contents, [], positions, at, 0, file);
   return { value, positions };
+}
+
+/**
+ * The innermost flow collection or quoted scalar that opens before `errorOffset` and runs on up to
+ * it: a construct the parser was still inside when it gave up, so one that was never closed.
+ */
+function unclosedConstruct(doc: Document, errorOffset: number): { offset: number; mark: string } | undefined {
+  let found: { offset: number; mark: string } | undefined;
+  try {
+    visitNodes(doc, (node) => {
+      if (!isNode(node) || !node.range) return;
+      const [start, valueEnd] = node.range;
+      if (start >= errorOffset || valueEnd < errorOffset) return;
+      const mark =
+        isCollection(node) && node.flow
+          ? isSeq(node)
+            ? '['
+            : '{'
+          : isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')
+            ? node.type === 'QUOTE_DOUBLE'
+              ? '"'
+              : "'"
+            : undefined;
+      if (mark && (!found || start > found.offset)) found = { offset: start, mark };
+    });
+  } catch {
+    // Nested past the stack (the depth limit's case): the parser's own place is all there is.
+    return undefined;
+  }
+  return found;
+}
+
+function visitNodes(doc: Document, each: (node: unknown) => void): void {
+  visit(doc, (_key, node) => {
+    each(node);
+  });
 }
 
 function collectPositions(

@@ -25,6 +25,8 @@ export interface AnnotationPlan {
   annotations: CheckRunAnnotation[];
   /** Annotations left out by the cap; the full report still lists every finding. */
   omitted: number;
+  /** Rules whose policy setting is not in the checked-out copy of a policy read at another commit. */
+  unplaced: number;
 }
 
 export function renderAnnotations(decision: Decision, options: AnnotationOptions): AnnotationPlan {
@@ -41,7 +43,8 @@ export function renderAnnotations(decision: Decision, options: AnnotationOptions
     ...ordered.flatMap((result) => ruleAnnotation(result, options)),
     ...ordered.flatMap((result) => findingAnnotations(result, options)),
   ];
-  return { annotations: all.slice(0, max), omitted: Math.max(all.length - max, 0) };
+  const unplaced = ordered.filter((result) => result.position?.inCheckout === null).length;
+  return { annotations: all.slice(0, max), omitted: Math.max(all.length - max, 0), unplaced };
 }
 
 /** Candidate repository paths a decision points at, for the caller to check on disk. */
@@ -98,12 +101,16 @@ function problemAnnotation(problem: ConfigurationProblem, options: AnnotationOpt
 function ruleAnnotation(result: RuleResult, options: AnnotationOptions): CheckRunAnnotation[] {
   const path = result.position ? repoPathOf(result.position.file) : undefined;
   if (!result.position || !path || !options.isRepoFile(path)) return [];
+  // Read at another commit: the line is where the setting is in the checked-out copy, if anywhere.
+  const { inCheckout } = result.position;
+  if (inCheckout === null) return [];
+  const line = inCheckout?.line ?? result.position.line;
   const fix = result.remediation ? `\n\nHow to fix: ${result.remediation}` : '';
   return [
     {
       path,
-      start_line: result.position.line,
-      end_line: result.position.line,
+      start_line: line,
+      end_line: line,
       annotation_level: level(result),
       title: plain(`${result.ruleId}: ${result.title}`, MAX_TITLE),
       message: plain(`${result.message}${fix}`, MAX_MESSAGE),

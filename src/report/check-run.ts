@@ -37,7 +37,7 @@ export function renderCheckRun(decision: Decision, options: CheckRunOptions): Ch
       : decision.verdict === 'fail'
         ? `${failing} rule(s) failed`
         : `All ${decision.results.length} rule(s) passed`;
-  const { annotations, omitted } = renderAnnotations(decision, {
+  const { annotations, omitted, unplaced } = renderAnnotations(decision, {
     isRepoFile: options.isRepoFile,
     max: options.maxAnnotations,
   });
@@ -46,13 +46,27 @@ export function renderCheckRun(decision: Decision, options: CheckRunOptions): Ch
     output: {
       title: `${title}${decision.mode === 'audit' ? ' (audit)' : ''}${decision.preview ? ` · ${previewVerdictLabel(decision.preview)}` : ''}`,
       summary: renderMarkdown(decision, { checkName: options.checkName, fullReport: options.fullReport }),
-      text:
-        omitted > 0
-          ? `${annotations.length} annotations are shown on the files; ${omitted} more were left out. Every finding is in the full report and the SARIF file.`
-          : undefined,
+      text: annotationNote(annotations.length, omitted, unplaced),
       annotations,
     },
   };
+}
+
+/** What the annotations leave out, and why; undefined when they show everything. */
+function annotationNote(shown: number, omitted: number, unplaced: number): string | undefined {
+  const notes = [
+    ...(omitted > 0
+      ? [
+          `${shown} annotations are shown on the files; ${omitted} more were left out. Every finding is in the full report and the SARIF file.`,
+        ]
+      : []),
+    ...(unplaced > 0
+      ? [
+          `${unplaced} failing or warning rule(s) are not annotated on the policy: the gate read the policy at the base commit, and this change's copy of the file no longer has their settings.`,
+        ]
+      : []),
+  ];
+  return notes.length > 0 ? notes.join('\n\n') : undefined;
 }
 
 /** "Misconfigured: …": the one problem, or how many there are and in which file. */

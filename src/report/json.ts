@@ -1,4 +1,5 @@
 /** Decision → the machine-readable report other tools consume; the shape is versioned. */
+import type { RequestStats } from '../evidence/types.js';
 import type { Decision } from '../policy/decision.js';
 import { checkConclusion } from './check-run.js';
 
@@ -6,7 +7,12 @@ export const JSON_REPORT_VERSION = 1;
 
 export function renderJsonReport(
   decision: Decision,
-  extra: { checkName: string; toolVersion: string },
+  extra: {
+    checkName: string;
+    toolVersion: string;
+    /** Every request of the run (registries, GitHub), by host; else the evidence's own. */
+    stats?: RequestStats;
+  },
 ): string {
   const image = decision.evidence?.image;
   const report = {
@@ -61,7 +67,7 @@ export function renderJsonReport(
           }
         : result),
     })),
-    stats: decision.evidence?.stats,
+    stats: extra.stats ?? decision.evidence?.stats,
     errors: decision.errors,
     ...(decision.misconfiguration ? { misconfiguration: decision.misconfiguration } : {}),
     results: decision.results,

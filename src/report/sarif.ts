@@ -161,9 +161,9 @@ function describeFinding(finding: Finding, decision: Decision): string {
 /** The policy line the rule comes from; else the image, which is what the rule is about. */
 function ruleLocation(result: RuleResult, decision: Decision, options: SarifOptions): SarifLocation {
   const path = result.position ? repoPathOf(result.position.file) : undefined;
-  if (result.position && path && options.isRepoFile(path)) {
-    return location(path, result.position.line, result.position.column);
-  }
+  // A policy read at another commit: its place in the checked-out copy, or none (see annotations).
+  const at = result.position?.inCheckout === undefined ? result.position : result.position.inCheckout;
+  if (at && path && options.isRepoFile(path)) return location(path, at.line, at.column);
   return location(decision.evidence?.image.name ?? 'container-image', 1);
 }
 

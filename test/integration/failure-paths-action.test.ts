@@ -5,7 +5,7 @@
  * missing event payload, a workflow_run without the "sha" input and a token that may not write
  * checks each write the job summary, set the outputs and say what applies to that event.
  */
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildFreshBundle, runBundledAction, type ActionRun } from '../support/action-runner.js';
@@ -183,6 +183,109 @@ describe('the bundled action on its failure paths', () => {
       expect(result.outputs['report-path']).toMatch(/report-\d+\.json$/);
       expect(result.summary).toContain('set the "sha" input to');
       expect(checkRunsNamed('workflow-run')).toEqual([]);
+    }, 30_000);
+
+    it('annotates a policy a pull request edits where each setting is in its copy, and says what it left out', async () => {
+      const payload = webhookExample('pull_request', 'opened');
+      const base = payload.pull_request.base.sha;
+      // Base: fail-on on line 3, non-root on line 5. The change moves fail-on to line 6 and drops non-root.
+      github.setContent(
+        'Codertocat',
+        'Hello-World',
+        POLICY_PATH,
+        base,
+        'version: 1\nvulnerabilities:\n  fail-on: [critical]\nimage:\n  non-root: true\n',
+      );
+      await writeFile(
+        join(workspace, POLICY_PATH),
+        '# Loosened in this change.\nversion: 1\n\n# Only critical.\nvulnerabilities:\n  fail-on: [critical]\n',
+      );
+      try {
+        const result = await runAction({
+          event: 'pull_request',
+          payload,
+          inputs: {
+            'check-name': 'policy-edit',
+            image: 'oci:app-oci:1.0',
+            'scan-results': 'trivy.json',
+            'sarif-path': join(dir, 'policy-edit.sarif'),
+          },
+        });
+        noCrash(result);
+        expect(result.outputs.verdict).toBe('fail');
+        const [checkRun] = checkRunsNamed('policy-edit');
+        const onPolicy = checkRun!.annotations.filter((a) => a.path === POLICY_PATH);
+        expect(onPolicy.map((a) => [a.start_line, a.title?.split(':')[0]])).toEqual([
+          [6, 'vulnerabilities.fail-on'],
+        ]);
+        expect(checkRun!.output.text).toContain(
+          "1 failing or warning rule(s) are not annotated on the policy: the gate read the policy at the base commit, and this change's copy of the file no longer has their settings.",
+        );
+        expect(result.summary).toContain('This change edits .github/supply-chain-gate.yml');
+        const sarif = JSON.parse(await readFile(join(dir, 'policy-edit.sarif'), 'utf8')) as {
+          runs: Array<{
+            results: Array<{
+              ruleId: string;
+              locations: Array<{
+                physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } };
+              }>;
+            }>;
+          }>;
+        };
+        const failOn = sarif.runs[0]!.results.find((r) => r.ruleId === 'vulnerabilities.fail-on');
+        expect(failOn?.locations[0]?.physicalLocation.region.startLine).toBe(6);
+      } finally {
+        await rm(join(workspace, POLICY_PATH), { force: true });
+      }
+    }, 30_000);
+
+    it('never says a pull request edits the policy when the base has none', async () => {
+      const payload = webhookExample('pull_request', 'opened');
+      payload.pull_request.base.sha = 'a'.repeat(40);
+      await writeFile(join(workspace, POLICY_PATH), 'version: 1\nvulnerabilities:\n  fail-on: []\n');
+      try {
+        const result = await runAction({
+          event: 'pull_request',
+          payload,
+          inputs: { 'check-name': 'policy-added', image: 'oci:app-oci:1.0', 'scan-results': 'trivy.json' },
+        });
+        noCrash(result);
+        expect(result.summary).not.toContain('This change edits');
+        expect(result.summary).toContain(
+          'This change adds .github/supply-chain-gate.yml; it applies once it is merged.',
+        );
+        expect(result.summary).toContain('the built-in default policy applies');
+      } finally {
+        await rm(join(workspace, POLICY_PATH), { force: true });
+      }
+    }, 30_000);
+
+    it('reads the 404 GitHub gives a digest without attestations as none found, and counts every request', async () => {
+      const before = github.requests.length;
+      const result = await runAction({
+        event: 'push',
+        payload: webhookExample('push'),
+        inputs: { 'check-name': 'no-attestations', image: 'oci:app-oci:1.0', 'scan-results': 'trivy.json' },
+      });
+      noCrash(result);
+      const listed = github.requests.filter((r) =>
+        r.path.startsWith('/repos/Codertocat/Hello-World/attestations/'),
+      );
+      expect(listed.map((r) => r.status)).toContain(404);
+      const report = JSON.parse(await readFile(result.outputs['report-path']!, 'utf8')) as {
+        lookups: Array<{ place: string; outcome: string; skipped?: unknown[] }>;
+        stats: { requests: number; roundTrips: number; byHost: Record<string, number> };
+      };
+      // `stats` counts the run's GitHub requests too: the check run, the policy, the attestations.
+      const sent = github.requests.length - before;
+      expect(sent).toBeGreaterThanOrEqual(3);
+      expect(report.stats.byHost).toEqual({ [new URL(github.url).host]: sent });
+      expect(report.stats.requests).toBe(sent);
+      expect(report.stats.roundTrips).toBeGreaterThanOrEqual(2);
+      expect(report.lookups.filter((l) => l.place === 'github-attestations')).toEqual([
+        expect.objectContaining({ outcome: 'none', skipped: [] }),
+      ]);
+      expect(`${result.stdout}${result.summary}`).not.toMatch(/no such repository|may not read it/);
     }, 30_000);
 
     it.each([

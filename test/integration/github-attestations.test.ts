@@ -182,13 +182,16 @@ describe('discovering attestations through the API', () => {
     ).toEqual(['none', 'none', 'none', 'none']);
   });
 
-  it('records a repository GitHub does not know as a lookup that found nothing, and why', async () => {
-    github.failNext(REPO_LIST, 404);
-    const { discovered, lookups } = await discover([{ owner: 'acme', repo: 'gone' }], OTHER.digest);
+  it('reads the 404 GitHub gives a digest with no attestations as none found, not as a missing repository', async () => {
+    // The stand-in answers as GitHub does: 404 when it holds no attestation for the digest.
+    const unattested = `sha256:${'ab'.repeat(32)}`;
+    const { discovered, lookups } = await discover([{ owner: 'acme', repo: 'app' }], unattested);
     expect(discovered).toEqual([]);
+    expect(github.requests.filter((r) => r.operation === REPO_LIST).map((r) => r.status)).toContain(404);
     expect(lookups.find((entry) => entry.place === 'github-attestations')).toMatchObject({
       outcome: 'none',
-      skipped: [{ reason: expect.stringContaining('GitHub answered 404') }],
+      found: 0,
+      skipped: [],
     });
   });
 

@@ -111,7 +111,7 @@ export interface GitHubClient {
 export interface AttestationListing {
   /** The list's URL (first page): where the attestations were found. */
   url: string;
-  /** False when GitHub answered 404: no such repository or organization, or the token cannot see it. */
+  /** False when GitHub answered 404, which it does for a digest with no attestations. */
   exists: boolean;
   /** `bundle` as GitHub returned it inline; unchecked. */
   attestations: Array<{ bundle?: unknown }>;

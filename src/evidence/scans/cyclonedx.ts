@@ -19,6 +19,7 @@ import {
   createInterner,
   digestsIn,
   isDigest,
+  findingTitle,
   shortText,
   unique,
   validatePart,
@@ -291,7 +292,7 @@ function toFinding(
     sourceSeverity: intern(chosen?.word ?? 'unknown')!,
     cvssScore: cvss?.score,
     cvssVector: intern(cvss?.vector),
-    title: shortText(vuln.description),
+    title: findingTitle(undefined, vuln.description),
     url: vuln.source?.url,
     sources,
   };

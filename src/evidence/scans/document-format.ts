@@ -120,6 +120,21 @@ export function unique<T>(values: Iterable<T>): T[] {
   return [...new Set(values)];
 }
 
+/**
+ * A finding's one-line title: the scanner's own, else the first sentence of its description (many
+ * advisories have no title), so no report shows an empty cell where the finding is named.
+ */
+export function findingTitle(title: string | undefined | null, description: string | undefined | null) {
+  return shortText(title) ?? shortText(firstSentence(description));
+}
+
+function firstSentence(text: string | undefined | null): string | undefined {
+  // A sentence ends at . ! or ? before white space: `1.2.3` and `e.g.x` do not end one.
+  const flat = text?.slice(0, 2_000).trim().replace(/\s+/g, ' ');
+  if (!flat) return undefined;
+  return /^(.+?[.!?])(?=\s)/.exec(flat)?.[1] ?? flat;
+}
+
 /** Untrusted free text trimmed to what a report line shows. */
 export function shortText(text: string | undefined | null, limit = 200): string | undefined {
   if (!text) return undefined;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { EvidenceSource, Finding, FindingSource, SuppressedFinding } from '../types.js';
 import {
+  findingTitle,
   createInterner,
   digestsIn,
   isDigest,
@@ -32,6 +33,7 @@ const vulnerabilityMetadata = z.object({
   dataSource: z.string().optional(),
   urls: z.array(z.string()).nullish(),
   cvss: z.array(cvss).nullish(),
+  description: z.string().optional(),
 });
 
 const match = z.object({
@@ -118,6 +120,7 @@ function readGrype(source: EvidenceSource): FormatReading {
       sourceSeverity: intern(severity)!,
       cvssScore: score?.metrics?.baseScore,
       cvssVector: intern(score?.vector),
+      title: findingTitle(undefined, vuln.description),
       url: vuln.dataSource || vuln.urls?.[0],
       location: intern(entry.artifact.locations?.[0]?.path),
       sources,

@@ -10,7 +10,7 @@ import type { EvidenceSource, Finding, FindingSource, Severity } from '../types.
 import {
   createInterner,
   digestsIn,
-  shortText,
+  findingTitle,
   unique,
   validatePart,
   type DocumentFormat,
@@ -113,7 +113,7 @@ function readOsvScanner(source: EvidenceSource): FormatReading {
           severity: rated.severity,
           sourceSeverity: intern(rated.word)!,
           cvssScore: rated.score,
-          title: shortText(main?.summary ?? main?.details),
+          title: findingTitle(main?.summary, main?.details),
           url: (main?.references ?? []).find((r) => r.type === 'ADVISORY')?.url ?? main?.references?.[0]?.url,
           sources,
         });

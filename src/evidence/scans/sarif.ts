@@ -20,6 +20,7 @@ import {
   createInterner,
   digestsIn,
   isDigest,
+  findingTitle,
   shortText,
   unique,
   validatePart,
@@ -217,7 +218,7 @@ function readSarif(source: EvidenceSource): FormatReading {
       : [];
     const facts: RuleFacts = {
       id: parsed.id,
-      title: shortText(parsed.shortDescription?.text),
+      title: findingTitle(parsed.shortDescription?.text, parsed.fullDescription?.text),
       url: parsed.helpUri,
       defaultLevel: parsed.defaultConfiguration?.level,
       securitySeverity: parseSecuritySeverity(props['security-severity']),

@@ -9,6 +9,7 @@ import type { EvidenceSource, Finding, FindingSource, SuppressedFinding } from '
 import {
   createInterner,
   digestsIn,
+  findingTitle,
   shortText,
   unique,
   validatePart,
@@ -40,6 +41,7 @@ const vulnerability = z.object({
   Severity: z.string().default('UNKNOWN'),
   SeveritySource: z.string().optional(),
   Title: z.string().optional(),
+  Description: z.string().optional(),
   PrimaryURL: z.string().optional(),
   CVSS: z.record(z.string(), cvssEntry).nullish(),
 });
@@ -139,7 +141,7 @@ function readTrivy(source: EvidenceSource, legacy: boolean): FormatReading {
       cvssVector: intern(
         cvss === undefined ? undefined : cvss.V3Score !== undefined ? cvss.V3Vector : cvss.V40Vector,
       ),
-      title: shortText(vuln.Title),
+      title: findingTitle(vuln.Title, vuln.Description),
       url: vuln.PrimaryURL,
       location: intern(vuln.PkgPath),
       sources,
@@ -249,6 +251,7 @@ const OPTIONAL_STRINGS = [
   'Severity',
   'SeveritySource',
   'Title',
+  'Description',
   'PrimaryURL',
 ] as const;
 const CVSS_NUMBERS = ['V3Score', 'V40Score'] as const;

@@ -3,7 +3,7 @@
  * in-toto statement's subjects, so the stand-in reads those digests out of the DSSE payload too.
  */
 import { repositoryId } from './objects.js';
-import { validationFailed, type ApiRequest, type Handler, type Reply } from './reply.js';
+import { notFound, validationFailed, type ApiRequest, type Handler, type Reply } from './reply.js';
 
 export interface AttestationRecord {
   id: number;
@@ -68,6 +68,8 @@ export function createAttestationStore() {
         record.subjectDigests.includes(String(digest)) &&
         (predicateType === undefined || record.predicateType === predicateType),
     );
+    // GitHub answers a digest it holds no attestation for with 404, not with an empty list.
+    if (matching.length === 0) return notFound();
     const afterId = after === undefined ? -Infinity : idOfCursor(after);
     const beforeId = before === undefined ? Infinity : idOfCursor(before);
     const window = matching.filter((record) => record.id > afterId && record.id < beforeId);
