@@ -3,10 +3,12 @@ import {
   MAX_POLICY_BYTES,
   PolicyError,
   loadPolicyFile,
+  nearestPosition,
   parsePolicy,
   readPolicyText
-} from "./chunk-LSKASVLT.js";
-import "./chunk-NPIOFKOR.js";
+} from "./chunk-YE7TNSRY.js";
+import "./chunk-C7GGHOTH.js";
+import "./chunk-6FP4TBHE.js";
 import "./chunk-WLVSEBNM.js";
 import "./chunk-TIAON23U.js";
 import "./chunk-QJW7XG3M.js";
@@ -16,6 +18,7 @@ export {
   MAX_POLICY_BYTES,
   PolicyError,
   loadPolicyFile,
+  nearestPosition,
   parsePolicy,
   readPolicyText
 };

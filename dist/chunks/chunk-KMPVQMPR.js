@@ -4,21 +4,17 @@ import {
   loadPolicyFile,
   parsePolicy,
   readPolicyText
-} from "./chunk-LSKASVLT.js";
+} from "./chunk-YE7TNSRY.js";
 import {
   DEFAULT_POLICY_PATH,
   defaultPolicy
-} from "./chunk-NPIOFKOR.js";
-import "./chunk-WLVSEBNM.js";
-import "./chunk-TIAON23U.js";
-import "./chunk-QJW7XG3M.js";
+} from "./chunk-6FP4TBHE.js";
 import {
   displayPath
 } from "./chunk-Y3TMLN4E.js";
 import {
   ConfigurationError
 } from "./chunk-SB4G7AKF.js";
-import "./chunk-GVUJSAVW.js";
 
 // src/policy/resolve.ts
 import { resolve } from "node:path";
@@ -121,6 +117,7 @@ async function loadRemotePolicy(location, deps) {
   }
   return parsePolicy(text, shown);
 }
+
 export {
   parseRemotePolicy,
   resolvePolicy

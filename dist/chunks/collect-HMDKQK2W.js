@@ -7,12 +7,14 @@ import {
   readVex
 } from "./chunk-ZUJMRABB.js";
 import {
-  effectivePolicy,
+  effectivePolicy
+} from "./chunk-XSO73AQS.js";
+import {
   findSecrets
-} from "./chunk-2Q4UOY5T.js";
+} from "./chunk-R3UACXCZ.js";
 import "./chunk-P7UTPI45.js";
 import "./chunk-MYYQCX6T.js";
-import "./chunk-NPIOFKOR.js";
+import "./chunk-6FP4TBHE.js";
 import "./chunk-WLVSEBNM.js";
 import "./chunk-TIAON23U.js";
 import {

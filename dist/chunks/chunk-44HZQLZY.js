@@ -7,7 +7,7 @@ import {
 } from "./chunk-Y3TMLN4E.js";
 import {
   splitRepository
-} from "./chunk-NGSMWMCF.js";
+} from "./chunk-OZQJB34A.js";
 import {
   chooseInstance,
   signStatement
