@@ -21,7 +21,7 @@ import {
 } from "./chunks/chunk-HQLAAMF5.js";
 import {
   splitRepository
-} from "./chunks/chunk-OZQJB34A.js";
+} from "./chunks/chunk-NGSMWMCF.js";
 import "./chunks/chunk-WVMH47QC.js";
 import "./chunks/chunk-JSTD6EEF.js";
 import "./chunks/chunk-YLEJ7X7X.js";
@@ -57,12 +57,9 @@ var USAGE = `supply-chain-gate ${VERSION}: gate a container image on its evidenc
 Usage:
   supply-chain-gate check --image REF [--digest sha256:\u2026] [--platform OS/ARCH[,\u2026]]\u2026 [--policy FILE]
         [--scan FILE]\u2026 [--vex FILE]\u2026 [--json FILE] [--markdown FILE] [--sarif FILE] [--mode enforce|audit]
-        [--evidence-out FILE]   (write the evidence the decision was made from, to replay with policy test)
         [--check-name NAME] [--pull-request NUMBER]
-        [--github-api URL --repository OWNER/NAME [--sha SHA] [--policy-ref REF [--preview-ref REF]]]
-        (token from GITHUB_TOKEN; --policy-ref reads the policy and the VEX files at REF, as the action does
-         on pull requests; --preview-ref also evaluates the policy and VEX files at that commit, the
-         change's head, and shows "Under the proposed policy" when they differ; it never decides)
+        [--github-api URL --repository OWNER/NAME [--sha SHA] [--policy-ref REF]]   (token from GITHUB_TOKEN;
+         --policy-ref reads the policy and the VEX files at REF, as the action does on pull requests)
         [--app-id ID]   (post the check as this GitHub App; its PEM key in GITHUB_APP_PRIVATE_KEY)
         [--repository-url URL]   (this repository, for image.required-labels; default https://github.com/OWNER/NAME)
         [--attestations-repository OWNER/NAME] [--attestations-org ORG]   (GitHub attestations; need --github-api)
@@ -77,11 +74,6 @@ Usage:
         claims from the Actions environment, or --context, a JSON of the OIDC token's claims, to run it locally
   supply-chain-gate policy lint FILE\u2026      validate policy files; warn about risky settings
   supply-chain-gate policy schema          print the policy's JSON Schema (for editors)
-  supply-chain-gate policy explain [RULE_ID]   what a rule checks, its settings with their defaults and the
-        evidence it reads (without RULE_ID: every rule)
-  supply-chain-gate policy test FILE\u2026      run policy test cases offline: each names a policy, an evidence
-        snapshot (check --evidence-out), a fixed now and the expected verdict and rule results (paths
-        relative to the test file); exit 0 all hold, 1 a case failed (each named), 2 a file is malformed
   supply-chain-gate verify-bundle --bundle FILE [--trusted-root FILE] FILE_OR_DIGEST
         ((--certificate-identity ID | --certificate-identity-regexp RE) --certificate-oidc-issuer URL | --key PEM_FILE)
         verify one sigstore bundle (sigstore-conformance protocol); FILE_OR_DIGEST may be sha256:HEX
@@ -126,7 +118,7 @@ async function runCli(argv, io) {
       case "scans":
         return await (await import("./chunks/scans-cli-V2AUKNTE.js")).scansCommand(rest, io);
       case "provenance":
-        return await (await import("./chunks/provenance-cli-VT5CM2EV.js")).provenanceCommand(rest, io);
+        return await (await import("./chunks/provenance-cli-7T3T7LEP.js")).provenanceCommand(rest, io);
       case "ruleset":
         return (await import("./chunks/ruleset-cli-ODDA2L2G.js")).rulesetCommand(rest, io);
       default:
@@ -156,7 +148,6 @@ async function checkCommand(args, io) {
     "attestations-org": { type: "string" },
     policy: { type: "string" },
     "policy-ref": { type: "string" },
-    "preview-ref": { type: "string" },
     scan: { type: "string", multiple: true },
     vex: { type: "string", multiple: true },
     bundle: { type: "string", multiple: true },
@@ -164,7 +155,6 @@ async function checkCommand(args, io) {
     json: { type: "string" },
     markdown: { type: "string" },
     sarif: { type: "string" },
-    "evidence-out": { type: "string" },
     "pull-request": { type: "string" },
     mode: { type: "string" },
     "check-name": { type: "string" },
@@ -203,7 +193,6 @@ async function checkCommand(args, io) {
     jsonReportPath: values.json,
     markdownReportPath: values.markdown,
     sarifPath: values.sarif,
-    evidenceOutPath: values["evidence-out"],
     registryCredentials: registryCredentials(io.env),
     githubToken: io.env.GITHUB_TOKEN
   };
@@ -222,15 +211,6 @@ async function checkCommand(args, io) {
   }
   inputs.repositoryUrl = values["repository-url"] ?? (values.repository ? `https://github.com/${values.repository}` : void 0);
   if (values["policy-ref"]) inputs.policyBase = policyBaseOption(values["policy-ref"], values, io.env);
-  if (values["preview-ref"]) {
-    if (!inputs.policyBase) {
-      throw new ConfigurationError(
-        "invalid-arguments",
-        "--preview-ref previews a change of the policy read with --policy-ref: give --policy-ref too"
-      );
-    }
-    inputs.policyBase.head = values["preview-ref"];
-  }
   if (values["verification-summary"]) {
     inputs.verificationSummary = verificationSummaryRequest(
       {
@@ -267,7 +247,7 @@ async function appToken(values, io) {
   return minted;
 }
 async function runAndPrint(inputs, io, quiet, githubApi, app, contextPath) {
-  const { run } = await import("./chunks/main-Q4Y4KYOF.js");
+  const { run } = await import("./chunks/main-BJIU5PRN.js");
   const { openImageStore } = await import("./chunks/open-image-store-PTZMUMSL.js");
   const requestLog = new RequestLog();
   const clientFor = (apiUrl, token) => createGitHubClient({
@@ -360,27 +340,19 @@ async function policyCommand(args, io) {
   if (sub === "schema") {
     if (rest.length > 0)
       throw new ConfigurationError("invalid-arguments", "policy schema takes no arguments");
-    io.stdout.write((await import("./chunks/json-schema-EEBAW5VJ.js")).policyJsonSchema());
-    return 0;
-  }
-  if (sub === "test") return (await import("./chunks/policy-test-cli-FXUIBO2P.js")).policyTestCommand(rest, io);
-  if (sub === "explain") {
-    if (rest.length > 1)
-      throw new ConfigurationError("invalid-arguments", "policy explain takes one RULE_ID");
-    const { explainRule, listRules } = await import("./chunks/explain-525UHABJ.js");
-    io.stdout.write(rest[0] === void 0 ? listRules() : explainRule(rest[0]));
+    io.stdout.write((await import("./chunks/json-schema-WTKPJLOI.js")).policyJsonSchema());
     return 0;
   }
   if (sub !== "lint") {
     throw new ConfigurationError(
       "unknown-command",
-      "usage: supply-chain-gate policy lint FILE\u2026 | policy test FILE\u2026 | policy explain [RULE_ID] | policy schema"
+      "usage: supply-chain-gate policy lint FILE\u2026 | policy schema"
     );
   }
   if (rest.length === 0)
     throw new ConfigurationError("invalid-arguments", "policy lint needs at least one FILE");
   const { lintPolicy } = await import("./chunks/lint-ICCETUTM.js");
-  const { loadPolicyFile, PolicyError } = await import("./chunks/load-HYLSUVHK.js");
+  const { loadPolicyFile, PolicyError } = await import("./chunks/load-RYFMDLMR.js");
   let worst = 0;
   for (const file of rest) {
     try {

@@ -4,17 +4,21 @@ import {
   loadPolicyFile,
   parsePolicy,
   readPolicyText
-} from "./chunk-YE7TNSRY.js";
+} from "./chunk-LSKASVLT.js";
 import {
   DEFAULT_POLICY_PATH,
   defaultPolicy
-} from "./chunk-6FP4TBHE.js";
+} from "./chunk-NPIOFKOR.js";
+import "./chunk-WLVSEBNM.js";
+import "./chunk-TIAON23U.js";
+import "./chunk-QJW7XG3M.js";
 import {
   displayPath
 } from "./chunk-Y3TMLN4E.js";
 import {
   ConfigurationError
 } from "./chunk-SB4G7AKF.js";
+import "./chunk-GVUJSAVW.js";
 
 // src/policy/resolve.ts
 import { resolve } from "node:path";
@@ -117,7 +121,6 @@ async function loadRemotePolicy(location, deps) {
   }
   return parsePolicy(text, shown);
 }
-
 export {
   parseRemotePolicy,
   resolvePolicy

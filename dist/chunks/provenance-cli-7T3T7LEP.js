@@ -15,11 +15,11 @@ import "./chunk-IBXNLPK7.js";
 import "./chunk-QJW7XG3M.js";
 import {
   makeProvenance
-} from "./chunk-DO5M4GBH.js";
-import "./chunk-44HZQLZY.js";
+} from "./chunk-V5FJL44T.js";
+import "./chunk-GHI3U6FR.js";
 import "./chunk-GLKH4LBI.js";
 import "./chunk-Y3TMLN4E.js";
-import "./chunk-OZQJB34A.js";
+import "./chunk-NGSMWMCF.js";
 import "./chunk-WVMH47QC.js";
 import "./chunk-JSTD6EEF.js";
 import "./chunk-YLEJ7X7X.js";

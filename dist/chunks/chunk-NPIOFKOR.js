@@ -4304,9 +4304,9 @@ var imageSection = external_exports.object({
   "base-images": external_exports.object({
     allow: external_exports.array(external_exports.string().min(1)).min(1).describe("Allowed base images as globs, e.g. docker.io/library/alpine:*"),
     unknown: external_exports.enum(["pass", "warn", "fail"]).default("warn").describe("When the base image cannot be told")
-  }).strict().optional().describe("The base images allowed, read from the base.name annotation or verified SLSA provenance"),
+  }).strict().optional(),
   "max-size": byteSize.optional().describe("Largest compressed size (sum of layers)"),
-  "max-layers": external_exports.number().int().positive().optional().describe("Most layers an image may have"),
+  "max-layers": external_exports.number().int().positive().optional(),
   "required-labels": external_exports.record(external_exports.string().min(1), external_exports.string().min(1)).optional().describe("Label \u2192 glob its value must match; {repository} stands for this repository URL"),
   "forbid-tags": external_exports.array(external_exports.string().min(1)).default([]).describe("Tags an image may not be gated by, e.g. latest"),
   platforms: external_exports.array(platformName).optional().describe("Platforms a multi-platform index must cover")
@@ -4426,7 +4426,7 @@ var vulnerabilitiesSection = external_exports.object({
   "attestation-signers": external_exports.array(attestationSigner).default([]).describe(
     "Whose attestations on the image count: cosign vuln scan results and VEX signed by anyone else are ignored"
   ),
-  allow: external_exports.array(vulnerabilityAllow).default([]).describe("Accepted findings: id (or alias), optional package, reason, expires (YYYY-MM-DD), owner")
+  allow: external_exports.array(vulnerabilityAllow).default([])
 }).strict();
 
 // src/policy/schema.ts

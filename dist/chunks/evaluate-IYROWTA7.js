@@ -2,11 +2,10 @@ import { createRequire as __scgCreateRequire } from 'node:module'; const require
 import {
   effectivePolicy,
   evaluatePolicy
-} from "./chunk-XSO73AQS.js";
-import "./chunk-R3UACXCZ.js";
+} from "./chunk-2Q4UOY5T.js";
 import "./chunk-P7UTPI45.js";
 import "./chunk-MYYQCX6T.js";
-import "./chunk-6FP4TBHE.js";
+import "./chunk-NPIOFKOR.js";
 import "./chunk-WLVSEBNM.js";
 import "./chunk-TIAON23U.js";
 import "./chunk-XJ7IR3IO.js";

@@ -1,7 +1,7 @@
 import { createRequire as __scgCreateRequire } from 'node:module'; const require = __scgCreateRequire(import.meta.url);
 import {
   policySchema
-} from "./chunk-6FP4TBHE.js";
+} from "./chunk-NPIOFKOR.js";
 import {
   external_exports
 } from "./chunk-WLVSEBNM.js";

@@ -3,7 +3,7 @@ import {
   buildStatement,
   describePublished,
   publishStatement
-} from "./chunk-44HZQLZY.js";
+} from "./chunk-GHI3U6FR.js";
 import {
   displayPath
 } from "./chunk-Y3TMLN4E.js";

@@ -39,70 +39,6 @@ function describeDiscovery(evidence) {
   return `Signatures and attestations: ${discovered.length} found for ${digests} digest${digests === 1 ? "" : "s"}${sources ? ` (${sources})` : ""}${cost}`;
 }
 
-// src/report/preview.ts
-var ICON = {
-  pass: "\u2705 pass",
-  fail: "\u274C fail",
-  warn: "\u26A0\uFE0F warn",
-  skip: "\u23ED\uFE0F skip",
-  absent: "\u2014 not run"
-};
-var CHANGE_ROWS = 30;
-var PROBLEM_LINES = 30;
-function previewVerdictLabel(preview) {
-  if (preview.verdict === "error") return "proposed policy: cannot be evaluated";
-  const audit = preview.mode === "audit" ? " (audit)" : "";
-  return `proposed policy: ${preview.verdict}${audit}`;
-}
-function renderPolicyPreview(decision) {
-  const preview = decision.preview;
-  if (!preview) return [];
-  const what = preview.changes.length === 2 ? "the policy and the VEX files" : preview.changes[0] === "vex" ? "the VEX files" : "the policy";
-  const where = escapeCode(preview.policy);
-  if (preview.verdict === "error") {
-    const problems = preview.problems ?? [];
-    const lines = (count) => [
-      `### \u26A0\uFE0F Under the proposed policy: it cannot be evaluated`,
-      "",
-      `This change edits ${what}; as proposed (${where}) the gate cannot load it, so once merged every run would stop on these problems:`,
-      "",
-      ...problems.slice(0, count).map((problem) => `- ${escapeMarkdown(problem, 500)}`),
-      ...problems.length > count ? [`- \u2026and ${problems.length - count} more`] : []
-    ];
-    return [lines(PROBLEM_LINES).join("\n"), lines(3).join("\n")];
-  }
-  const icon = preview.verdict === "pass" ? "\u2705" : "\u274C";
-  const audit = preview.mode === "audit" ? " (audit mode: reported, not enforced)" : "";
-  const head = [
-    `### ${icon} Under the proposed policy: ${preview.verdict}${audit}`,
-    "",
-    `This change edits ${what}. The base commit's policy decides this check until it is merged; ${where} would decide **${preview.verdict}** on the same evidence.`,
-    ...(preview.notes ?? []).map((note) => `
-> ${escapeMarkdown(note, 500)}`)
-  ].join("\n");
-  if (preview.changed.length === 0) return [`${head}
-
-No rule's outcome changes.`];
-  const table = (rows) => [
-    "| Rule | Now | Proposed |",
-    "| --- | --- | --- |",
-    ...preview.changed.slice(0, rows).map(renderChange),
-    ...preview.changed.length > rows ? [`| \u2026and ${preview.changed.length - rows} more | | |`] : []
-  ].join("\n");
-  return [
-    `${head}
-
-${table(CHANGE_ROWS)}`,
-    `${head}
-
-${preview.changed.length} rule outcome(s) change, listed in the full report.`
-  ];
-}
-function renderChange(change) {
-  const platform = change.platform ? ` (${escapeMarkdown(change.platform, 40)})` : "";
-  return `| ${escapeCode(change.ruleId, 100)}${platform} ${escapeMarkdown(change.title, 120)} | ${ICON[change.base]} | ${ICON[change.proposed]} |`;
-}
-
 // src/report/markdown.ts
 var CHECK_RUN_SUMMARY_BUDGET = 65535;
 var JOB_SUMMARY_BUDGET = 1048576;
@@ -117,7 +53,6 @@ function renderMarkdown(decision, options) {
     [renderHeadline(decision, options.checkName)],
     [renderSubject(decision)],
     [renderNotes(decision)],
-    renderPolicyPreview(decision),
     [renderErrors(decision)],
     [renderFamilyTable(decision)],
     ...decision.results.filter((r) => r.status === "fail").map((r) => renderRuleDetail(r, rows)),
@@ -547,7 +482,7 @@ function attestationStages(inputs, deps) {
   return {
     async provenance() {
       if (!inputs.provenance) return void 0;
-      const { makeProvenance } = await import("./make-P6OL562X.js");
+      const { makeProvenance } = await import("./make-PEYDW3SY.js");
       return makeProvenance({ reference: inputs.image, digest: inputs.digest }, inputs.provenance, {
         ...await publishDeps(),
         openImageStore: deps.openImageStore
@@ -556,7 +491,7 @@ function attestationStages(inputs, deps) {
     async verificationSummary(decision, policy) {
       if (!inputs.verificationSummary || decision.verdict === "error") return decision;
       try {
-        const { emitVerificationSummary } = await import("./emit-G2TMAWUT.js");
+        const { emitVerificationSummary } = await import("./emit-TAKDJLPU.js");
         const note = await emitVerificationSummary(decision, policy, inputs.verificationSummary, {
           ...await publishDeps(),
           toolVersion: deps.toolVersion
@@ -703,7 +638,7 @@ function renderCheckRun(decision, options) {
   return {
     conclusion: checkConclusion(decision),
     output: {
-      title: `${title}${decision.mode === "audit" ? " (audit)" : ""}${decision.preview ? ` \xB7 ${previewVerdictLabel(decision.preview)}` : ""}`,
+      title: `${title}${decision.mode === "audit" ? " (audit)" : ""}`,
       summary: renderMarkdown(decision, { checkName: options.checkName, fullReport: options.fullReport }),
       text: omitted > 0 ? `${annotations.length} annotations are shown on the files; ${omitted} more were left out. Every finding is in the full report and the SARIF file.` : void 0,
       annotations
@@ -776,8 +711,6 @@ function renderJsonReport(decision, extra) {
     stats: decision.evidence?.stats,
     errors: decision.errors,
     results: decision.results,
-    // What the change's own policy would decide on the same evidence (pull requests that edit it).
-    preview: decision.preview,
     scans: decision.evidence?.scans.map((scan) => ({
       format: scan.format,
       scanner: scan.scanner,
@@ -999,9 +932,9 @@ async function decide(inputs, deps) {
   let evidence;
   const attestations = attestationStages(inputs, deps);
   try {
-    const { resolvePolicy } = await import("./resolve-ZOQ7ROJK.js");
-    const { collectEvidence } = await import("./collect-HMDKQK2W.js");
-    const { evaluatePolicy } = await import("./evaluate-YVTKL7ZN.js");
+    const { resolvePolicy } = await import("./resolve-YDXEK5UQ.js");
+    const { collectEvidence } = await import("./collect-O3Z64CJN.js");
+    const { evaluatePolicy } = await import("./evaluate-IYROWTA7.js");
     policy = await resolvePolicy(inputs, deps);
     deps.log.info(`Policy: ${policy.origin}`);
     const provenance = await attestations.provenance();
@@ -1012,9 +945,7 @@ async function decide(inputs, deps) {
     const evaluated = evaluatePolicy(policy, evidence, deps.now());
     const decision = provenance ? { ...evaluated, notes: [...evaluated.notes ?? [], provenance.note] } : evaluated;
     const summarized = await attestations.verificationSummary(decision, policy);
-    const decided = inputs.mode ? { ...summarized, mode: inputs.mode } : summarized;
-    const preview = inputs.policyBase?.head ? await (await import("./proposed-policy-X6YODK3P.js")).previewProposedPolicy(inputs, deps, { policy, decision: evaluated, evidence }, deps.now()) : void 0;
-    return preview ? { ...decided, preview } : decided;
+    return inputs.mode ? { ...summarized, mode: inputs.mode } : summarized;
   } catch (error) {
     const reason = describeError(error);
     deps.log.error(reason);
@@ -1068,20 +999,6 @@ async function report(decision, inputs, deps, started, reportErrors) {
       });
       await writeTextFile(path, sarif);
       result.sarifPath = path;
-    });
-  }
-  if (inputs.evidenceOutPath && decision.evidence) {
-    const path = resolve(inputs.workspace, inputs.evidenceOutPath);
-    const evidence = decision.evidence;
-    await attempt("writing the evidence snapshot", async () => {
-      const { renderEvidenceSnapshot } = await import("./snapshot-LS2CTCYB.js");
-      const text2 = renderEvidenceSnapshot(evidence, {
-        toolVersion: deps.toolVersion,
-        createdAt: deps.now(),
-        decision
-      });
-      await writeTextFile(path, text2);
-      result.evidencePath = path;
     });
   }
   if (inputs.markdownReportPath) {

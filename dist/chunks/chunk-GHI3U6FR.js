@@ -7,7 +7,7 @@ import {
 } from "./chunk-Y3TMLN4E.js";
 import {
   splitRepository
-} from "./chunk-OZQJB34A.js";
+} from "./chunk-NGSMWMCF.js";
 import {
   chooseInstance,
   signStatement

@@ -7,14 +7,12 @@ import {
   readVex
 } from "./chunk-ZUJMRABB.js";
 import {
-  effectivePolicy
-} from "./chunk-XSO73AQS.js";
-import {
+  effectivePolicy,
   findSecrets
-} from "./chunk-R3UACXCZ.js";
+} from "./chunk-2Q4UOY5T.js";
 import "./chunk-P7UTPI45.js";
 import "./chunk-MYYQCX6T.js";
-import "./chunk-6FP4TBHE.js";
+import "./chunk-NPIOFKOR.js";
 import "./chunk-WLVSEBNM.js";
 import "./chunk-TIAON23U.js";
 import {

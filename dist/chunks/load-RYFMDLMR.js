@@ -3,12 +3,10 @@ import {
   MAX_POLICY_BYTES,
   PolicyError,
   loadPolicyFile,
-  nearestPosition,
   parsePolicy,
   readPolicyText
-} from "./chunk-YE7TNSRY.js";
-import "./chunk-C7GGHOTH.js";
-import "./chunk-6FP4TBHE.js";
+} from "./chunk-LSKASVLT.js";
+import "./chunk-NPIOFKOR.js";
 import "./chunk-WLVSEBNM.js";
 import "./chunk-TIAON23U.js";
 import "./chunk-QJW7XG3M.js";
@@ -18,7 +16,6 @@ export {
   MAX_POLICY_BYTES,
   PolicyError,
   loadPolicyFile,
-  nearestPosition,
   parsePolicy,
   readPolicyText
 };

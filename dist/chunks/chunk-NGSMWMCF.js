@@ -80,11 +80,6 @@ function policyBaseRef(context, payload) {
       return void 0;
   }
 }
-function policyHeadRef(context, payload) {
-  const event = payload ?? {};
-  const sha = context.eventName === "pull_request" || context.eventName === "pull_request_target" ? event.pull_request?.head?.sha : context.eventName === "merge_group" ? event.merge_group?.head_sha : void 0;
-  return typeof sha === "string" && /^[0-9a-f]{40}([0-9a-f]{24})?$/.test(sha) ? sha : void 0;
-}
 function pullRequestNumber(context, payload) {
   const event = payload ?? {};
   const number = context.eventName === "pull_request" || context.eventName === "pull_request_target" ? event.pull_request?.number : context.eventName === "workflow_run" ? event.workflow_run?.pull_requests?.[0]?.number : void 0;
@@ -96,6 +91,5 @@ export {
   checkRunHeadSha,
   splitRepository,
   policyBaseRef,
-  policyHeadRef,
   pullRequestNumber
 };

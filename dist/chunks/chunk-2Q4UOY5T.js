@@ -1,8 +1,5 @@
 import { createRequire as __scgCreateRequire } from 'node:module'; const require = __scgCreateRequire(import.meta.url);
 import {
-  findSecrets
-} from "./chunk-R3UACXCZ.js";
-import {
   bySeverityThenId,
   countBySeverity,
   createVexMatcher,
@@ -15,7 +12,7 @@ import {
   compileExpression,
   evaluateExpression,
   familyKeys
-} from "./chunk-6FP4TBHE.js";
+} from "./chunk-NPIOFKOR.js";
 import {
   SEVERITIES
 } from "./chunk-TIAON23U.js";
@@ -362,6 +359,80 @@ var customRules = {
     });
   }
 };
+
+// src/evidence/secrets.ts
+var DETECTORS = [
+  {
+    kind: "private key",
+    pattern: /-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----/g,
+    shownPrefix: 0
+  },
+  { kind: "GitHub token", pattern: /\b(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}\b/g, shownPrefix: 4 },
+  { kind: "GitHub fine-grained token", pattern: /\bgithub_pat_[A-Za-z0-9_]{60,255}\b/g, shownPrefix: 11 },
+  { kind: "AWS access key id", pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}\b/g, shownPrefix: 4 },
+  { kind: "Google API key", pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g, shownPrefix: 4 },
+  { kind: "Google service account key", pattern: /"type"\s*:\s*"service_account"/g, shownPrefix: 0 },
+  { kind: "Slack token", pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,250}\b/g, shownPrefix: 5 },
+  {
+    kind: "Slack webhook",
+    pattern: /https:\/\/hooks\.slack\.com\/services\/[A-Za-z0-9/_-]{20,}/g,
+    shownPrefix: 34
+  },
+  { kind: "npm token", pattern: /\bnpm_[A-Za-z0-9]{36}\b/g, shownPrefix: 4 },
+  {
+    kind: "JSON Web Token",
+    pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g,
+    shownPrefix: 0
+  }
+];
+var SENSITIVE_NAME = /(?:^|[_.-])(?:PASSWORD|PASSWD|PWD|PASS|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?|AUTH)(?:$|[_.-])/i;
+var ASSIGNMENT = /(?:^|[\s;&|"'])(?:export\s+|ENV\s+|ARG\s+)?([A-Za-z_][A-Za-z0-9_.-]{0,100})[=\s:]+["']?([^\s"';&|]{1,500})/g;
+function findSecrets(text, key) {
+  const matches = [];
+  for (const detector of DETECTORS) {
+    for (const match of text.matchAll(detector.pattern)) {
+      matches.push({ kind: detector.kind, key, redacted: redact(match[0], detector.shownPrefix) });
+    }
+  }
+  if (key !== void 0 && SENSITIVE_NAME.test(key) && looksRandom(text)) {
+    matches.push({ kind: "secret-named value", key, redacted: redact(text, 0) });
+  }
+  for (const assignment of text.matchAll(ASSIGNMENT)) {
+    const [, name, value] = assignment;
+    if (SENSITIVE_NAME.test(name) && looksRandom(value) && !matches.some((m) => m.key === name)) {
+      matches.push({ kind: "secret-named value", key: name, redacted: redact(value, 0) });
+    }
+  }
+  return dedupe(matches);
+}
+function looksRandom(value) {
+  if (value.length < 12 || /^\$\{?[A-Za-z_]/.test(value) || /^\/(?:run|var|etc|tmp)\//.test(value))
+    return false;
+  if (/^(?:true|false|null|none|changeme|example|placeholder|x+|\*+)$/i.test(value)) return false;
+  return shannonEntropy(value) >= 3.5;
+}
+function shannonEntropy(value) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const c of value) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let entropy = 0;
+  for (const count of counts.values()) {
+    const p = count / value.length;
+    entropy -= p * Math.log2(p);
+  }
+  return entropy;
+}
+function redact(secret, shownPrefix) {
+  return `${secret.slice(0, shownPrefix)}\u2026(${secret.length} chars, redacted)`;
+}
+function dedupe(matches) {
+  const seen = /* @__PURE__ */ new Set();
+  return matches.filter((match) => {
+    const id = `${match.kind}\0${match.key ?? ""}\0${match.redacted}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
 
 // src/policy/rules/image.ts
 var FAMILY = "image";
@@ -1142,6 +1213,7 @@ function effectivePolicy(policy, imageName) {
 }
 
 export {
+  findSecrets,
   evaluatePolicy,
   effectivePolicy
 };
