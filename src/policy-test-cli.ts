@@ -27,6 +27,7 @@ export async function policyTestCommand(files: string[], io: Io): Promise<number
   let passed = 0;
   let failed = 0;
   let unreadable = false;
+  let errored = 0;
   for (const file of files) {
     const absolute = resolve(io.cwd, file);
     let cases: PolicyTestCase[];
@@ -57,6 +58,7 @@ export async function policyTestCommand(files: string[], io: Io): Promise<number
         );
       } catch (error) {
         unreadable = true;
+        errored++;
         io.stdout.write(`  ERROR ${escapeLogLine(entry.name)}\n`);
         printProblems(io, error, `${formatPosition(entry.at)}: case ${JSON.stringify(entry.name)}: `);
         continue;
@@ -76,7 +78,8 @@ export async function policyTestCommand(files: string[], io: Io): Promise<number
       }
     }
   }
-  io.stdout.write(`${passed + failed} case(s): ${passed} passed, ${failed} failed\n`);
+  const notRun = errored > 0 ? `, ${errored} could not run` : '';
+  io.stdout.write(`${passed + failed + errored} case(s): ${passed} passed, ${failed} failed${notRun}\n`);
   return unreadable ? 2 : failed > 0 ? 1 : 0;
 }
 

@@ -81,20 +81,33 @@ export function renderEvidenceSnapshot(
     ...(context.decision ? { decision: summarizeDecision(context.decision) } : {}),
     evidence: withoutCredentials(evidence, redactions),
   };
-  return `${JSON.stringify(encodeValue(snapshot, '$'), null, 1)}\n`;
+  return `${JSON.stringify(snapshot, encodingReplacer(), 1)}\n`;
 }
 
 /** Pure: bytes → a validated snapshot, or a ConfigurationError naming the file and what is wrong. */
 export function parseEvidenceSnapshot(bytes: Uint8Array, file: string): EvidenceSnapshot {
-  const parser = new JsonStreamParser(file);
-  parser.write(bytes);
-  const raw = parser.end();
-  const problems = validateEnvelope(raw, file);
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(text, reviveTagged);
+  } catch (error) {
+    if (error instanceof MalformedTag) {
+      // Read again without decoding, to say where each malformed value is.
+      const problems = validateEnvelope(JSON.parse(text), file);
+      throw new SnapshotError(problems.length > 0 ? problems : [`${file}: malformed ${error.tag} value`]);
+    }
+    // Not JSON: the streaming parser says where, and never echoes the input as JSON.parse would.
+    const parser = new JsonStreamParser(file);
+    parser.write(bytes);
+    parser.end();
+    throw new SnapshotError([`${file}: invalid JSON`]);
+  }
+  const problems = validateEnvelope(decoded, file, false);
   if (problems.length > 0) throw new SnapshotError(problems);
-  const decoded = decodeValue(raw) as EvidenceSnapshot;
-  const evidenceProblems = validateEvidence(decoded.evidence, `${file}: evidence`);
+  const snapshot = decoded as EvidenceSnapshot;
+  const evidenceProblems = validateEvidence(snapshot.evidence, `${file}: evidence`);
   if (evidenceProblems.length > 0) throw new SnapshotError(evidenceProblems);
-  return decoded;
+  return snapshot;
 }
 
 export async function loadEvidenceSnapshot(path: string, displayName = path): Promise<EvidenceSnapshot> {
@@ -236,76 +249,92 @@ function cleanRecord(
 
 const TAGS = ['$bytes', '$date', '$map', '$set', '$bigint', '$object'] as const;
 
-function encodeValue(value: unknown, path: string): unknown {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return value;
-  if (typeof value === 'bigint') return { $bigint: value.toString() };
-  if (value instanceof Uint8Array)
-    return { $bytes: Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64') };
-  if (value instanceof Date) return { $date: value.toISOString() };
-  if (value instanceof Map) {
-    return {
-      $map: [...value].map(([key, item], index) => [
-        encodeValue(key, `${path}.$map[${index}]`),
-        encodeValue(item, `${path}[${index}]`),
-      ]),
-    };
-  }
-  if (value instanceof Set)
-    return { $set: [...value].map((item, index) => encodeValue(item, `${path}[${index}]`)) };
-  if (Array.isArray(value))
-    return value.map((item, index) => (item === undefined ? null : encodeValue(item, `${path}[${index}]`)));
-  if (typeof value === 'object') {
-    const encoded: Record<string, unknown> = {};
-    let dollar = false;
-    for (const [key, item] of Object.entries(value)) {
-      if (item === undefined) continue;
-      if (key.startsWith('$')) dollar = true;
-      encoded[key] = encodeValue(item, `${path}.${key}`);
+/**
+ * JSON.stringify's replacer sees each value after `toJSON` (a Date is already a string, a Buffer
+ * `{type, data}`), so it reads the raw value from its holder. No copy of the evidence is made.
+ */
+function encodingReplacer(): (this: unknown, key: string, value: unknown) => unknown {
+  const wrapped = new WeakSet<object>();
+  return function (this: unknown, key: string, value: unknown): unknown {
+    const raw = (this as Record<string, unknown>)[key];
+    if (raw instanceof Uint8Array) {
+      return { $bytes: Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength).toString('base64') };
     }
-    return dollar ? { $object: encoded } : encoded;
-  }
-  // Evidence is data; a function or symbol in it is a bug of the gate, not the user's input.
-  throw new InternalError(
-    'evidence-not-data',
-    `${path}: a ${typeof value} cannot be written to an evidence snapshot`,
-  );
+    if (raw instanceof Date) return { $date: raw.toISOString() };
+    if (raw instanceof Map) return { $map: [...raw] };
+    if (raw instanceof Set) return { $set: [...raw] };
+    if (typeof raw === 'bigint') return { $bigint: raw.toString() };
+    if (typeof raw === 'function' || typeof raw === 'symbol') {
+      // Evidence is data; a function or symbol in it is a bug of the gate, not the user's input.
+      throw new InternalError(
+        'evidence-not-data',
+        `${key}: a ${typeof raw} cannot be written to an evidence snapshot`,
+      );
+    }
+    if (value !== null && typeof value === 'object' && !Array.isArray(value) && !wrapped.has(value)) {
+      for (const name in value) {
+        if (name.startsWith('$')) {
+          wrapped.add(value);
+          return { $object: value };
+        }
+      }
+    }
+    return value;
+  };
 }
 
-function decodeValue(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(decodeValue);
-  if (value === null || typeof value !== 'object') return value;
-  const entries = Object.entries(value as Record<string, unknown>);
-  if (entries.length === 1) {
-    const [key, inner] = entries[0]!;
-    switch (key) {
-      case '$bytes':
-        return new Uint8Array(Buffer.from(inner as string, 'base64'));
-      case '$date':
-        return new Date(inner as string);
-      case '$map':
-        return new Map((inner as unknown[][]).map(([k, v]) => [decodeValue(k), decodeValue(v)]));
-      case '$set':
-        return new Set((inner as unknown[]).map(decodeValue));
-      case '$bigint':
-        return BigInt(inner as string);
-      case '$object':
-        return decodeEntries(inner as Record<string, unknown>);
-    }
+class MalformedTag extends Error {
+  constructor(readonly tag: string) {
+    super(`malformed ${tag} value`);
   }
-  return decodeEntries(value as Record<string, unknown>);
 }
 
-function decodeEntries(object: Record<string, unknown>): Record<string, unknown> {
-  const decoded: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(object)) decoded[key] = decodeValue(item);
-  return decoded;
+/**
+ * JSON.parse's reviver runs from the leaves up: a tagged object becomes its value; what a
+ * `$object` wraps is kept as it is (its members were revived already).
+ */
+function reviveTagged(this: unknown, key: string, value: unknown): unknown {
+  if (key === '$object' || value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  let tag: string | undefined;
+  for (const name in value) {
+    if (tag !== undefined) return value;
+    tag = name;
+  }
+  if (tag === undefined || !tag.startsWith('$')) return value;
+  const inner = (value as Record<string, unknown>)[tag];
+  switch (tag) {
+    case '$bytes':
+      if (typeof inner !== 'string' || inner.length % 4 !== 0 || !BASE64.test(inner))
+        throw new MalformedTag(tag);
+      return new Uint8Array(Buffer.from(inner, 'base64'));
+    case '$date':
+      if (typeof inner !== 'string' || Number.isNaN(Date.parse(inner))) throw new MalformedTag(tag);
+      return new Date(inner);
+    case '$map':
+      if (!Array.isArray(inner) || !inner.every((pair) => Array.isArray(pair) && pair.length === 2)) {
+        throw new MalformedTag(tag);
+      }
+      return new Map(inner as Array<[unknown, unknown]>);
+    case '$set':
+      if (!Array.isArray(inner)) throw new MalformedTag(tag);
+      return new Set(inner);
+    case '$bigint':
+      if (typeof inner !== 'string' || !/^-?\d+$/.test(inner)) throw new MalformedTag(tag);
+      return BigInt(inner);
+    case '$object':
+      if (inner === null || typeof inner !== 'object' || Array.isArray(inner)) throw new MalformedTag(tag);
+      return inner;
+    default:
+      return value;
+  }
 }
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 // ---- validation ----------------------------------------------------------------------------
 
 /** The envelope and the tags, before decoding: a wrong tag is named, never decoded into garbage. */
-function validateEnvelope(raw: unknown, file: string): string[] {
+function validateEnvelope(raw: unknown, file: string, tags = true): string[] {
   if (!isObject(raw)) return [`${file}: not an evidence snapshot (expected a JSON object)`];
   if (raw.schema !== EVIDENCE_SCHEMA) {
     return [
@@ -323,7 +352,7 @@ function validateEnvelope(raw: unknown, file: string): string[] {
   if (raw.version < 1) return [`${file}: version: expected ${EVIDENCE_SNAPSHOT_VERSION}`];
   const problems: string[] = [];
   if (!isObject(raw.evidence)) problems.push(`${file}: evidence: expected an object`);
-  checkTags(raw, '', problems, file);
+  if (tags) checkTags(raw, '', problems, file);
   return problems;
 }
 
@@ -340,7 +369,7 @@ function checkTags(value: unknown, path: string, problems: string[], file: strin
     const inner = value[tag];
     const ok =
       tag === '$bytes'
-        ? typeof inner === 'string' && /^[A-Za-z0-9+/]*={0,2}$/.test(inner) && inner.length % 4 === 0
+        ? typeof inner === 'string' && BASE64.test(inner) && inner.length % 4 === 0
         : tag === '$date'
           ? typeof inner === 'string' && !Number.isNaN(Date.parse(inner))
           : tag === '$map'

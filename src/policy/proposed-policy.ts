@@ -32,14 +32,10 @@ export async function previewProposedPolicy(
   const explicitPath = remote ? undefined : inputs.policyPath;
   const repoPath = (explicitPath ?? DEFAULT_POLICY_PATH).replace(/^\.\//, '');
   const shown = `${repoPath}@${shortHead}`;
-  const failed = (changes: PolicyPreview['changes'], problems: string[]): PolicyPreview => ({
-    policy: shown,
-    ref: head,
-    verdict: 'error',
-    changes,
-    changed: [],
-    problems,
-  });
+  const failed = (changes: PolicyPreview['changes'], problems: string[]): PolicyPreview => {
+    deps.log.warning(`The proposed policy (${shown}) cannot be evaluated: ${problems[0]}`);
+    return { policy: shown, ref: head, verdict: 'error', changes, changed: [], problems };
+  };
 
   let proposed: Policy;
   try {

@@ -41,6 +41,7 @@ export function renderAnnotations(decision: Decision, options: AnnotationOptions
   const all = [
     ...(decision.misconfiguration ?? []).flatMap((problem) => problemAnnotation(problem, options)),
     ...ordered.flatMap((result) => ruleAnnotation(result, options)),
+    ...proposedPolicyAnnotations(decision, options),
     ...ordered.flatMap((result) => findingAnnotations(result, options)),
   ];
   const unplaced = ordered.filter((result) => result.position?.inCheckout === null).length;
@@ -63,7 +64,40 @@ export function annotationPaths(decision: Decision): string[] {
       for (const place of findingPlaces(finding)) paths.add(place.path);
     }
   }
+  for (const problem of decision.preview?.problems ?? []) {
+    const place = problemPlace(problem);
+    if (place) paths.add(place.path);
+  }
   return [...paths];
+}
+
+/**
+ * A proposed policy that does not load, on the lines of the change itself: the check run is on
+ * the head commit, where the file holds exactly the text that was parsed.
+ */
+function proposedPolicyAnnotations(decision: Decision, options: AnnotationOptions): CheckRunAnnotation[] {
+  return (decision.preview?.problems ?? []).flatMap((problem) => {
+    const place = problemPlace(problem);
+    if (!place || !options.isRepoFile(place.path)) return [];
+    return [
+      {
+        path: place.path,
+        start_line: place.line,
+        end_line: place.line,
+        annotation_level: 'warning' as const,
+        title: 'The proposed policy does not load',
+        message: plain(`${place.message} Once merged, every run would stop here.`, MAX_MESSAGE),
+      },
+    ];
+  });
+}
+
+/** `path@ref:line:column: message`, as policy problems are written (errors.ts formatPosition). */
+function problemPlace(problem: string): (FilePlace & { message: string }) | undefined {
+  const match = /^(.+?):(\d+):(\d+): (.*)$/s.exec(problem);
+  const path = match ? repoPathOf(match[1]!) : undefined;
+  if (!match || !path || Number(match[2]) < 1) return undefined;
+  return { path, line: Number(match[2]), column: Number(match[3]), message: match[4]! };
 }
 
 /**

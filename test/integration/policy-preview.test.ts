@@ -6,7 +6,7 @@
  * not parse shows every problem with its line; an organization policy is previewed with the
  * repository file that tightens it; a VEX file added by the change is part of the proposal.
  */
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGitHubClient } from '../../src/adapters/github.js';
@@ -131,6 +131,9 @@ describe('previewing a policy change on its pull request', () => {
   it('shows a head policy that does not parse, with every problem and its line, and still decides', async () => {
     const sha = head();
     github.setContent('acme', 'app', POLICY_PATH, sha, MALFORMED);
+    // The checkout holds the change, so annotations can point into it.
+    await mkdir(join(workspace, '.github'), { recursive: true });
+    await writeFile(join(workspace, POLICY_PATH), MALFORMED);
     const { result, summary, checkRun, report } = await gate(sha);
     expect(result.decision.verdict).toBe('fail');
     expect(checkRun.output.title).toBe('2 rule(s) failed · proposed policy: cannot be evaluated');
@@ -146,6 +149,18 @@ describe('previewing a policy change on its pull request', () => {
         `${shown}:5:3: image.non-root: expected boolean, received string`,
       ],
     });
+    // On the lines of the change itself: the check run is on the head commit.
+    expect(checkRun.annotations).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          path: POLICY_PATH,
+          start_line: 3,
+          annotation_level: 'warning',
+          title: 'The proposed policy does not load',
+        }),
+        expect.objectContaining({ path: POLICY_PATH, start_line: 5 }),
+      ]),
+    );
     for (const markdown of [checkRun.output.summary!, summary]) {
       expect(markdown).toContain('### ⚠️ Under the proposed policy: it cannot be evaluated');
       expect(markdown).toContain('unknown key "fail-onn"; did you mean "fail-on"?');

@@ -178,5 +178,6 @@ describe('policy test', () => {
     expect(run.stderr).toContain(
       'unreadable.test.yml:7:5: case "not a snapshot": snapshots/not-a-snapshot.json: not an evidence snapshot',
     );
+    expect(run.stdout).toContain('2 case(s): 0 passed, 0 failed, 2 could not run');
   });
 });

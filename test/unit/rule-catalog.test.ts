@@ -12,6 +12,7 @@ import { describeSetting, explainRule, renderRuleReference } from '../../src/pol
 import { evaluatePolicy } from '../../src/policy/evaluate.js';
 import { parsePolicy } from '../../src/policy/load.js';
 import { describeRule, RULE_CATALOG } from '../../src/policy/rules/catalog.js';
+import { RULE_FAMILIES } from '../../src/policy/rules/index.js';
 import { REPO_ROOT } from '../support/fixtures.js';
 
 const DOCS = join(REPO_ROOT, 'docs/policy.md');
@@ -98,6 +99,11 @@ describe('the rule catalog', () => {
       writeFileSync(DOCS, `${docs.slice(0, start)}${generated}${docs.slice(end + END.length)}`);
     }
     expect(docs.slice(start, end + END.length)).toBe(generated);
+  });
+
+  it('has rules of every rule family (a new family adds its rules here and to the docs)', () => {
+    const described = new Set(RULE_CATALOG.map((rule) => rule.id.split('.')[0]));
+    expect(RULE_FAMILIES.map((family) => family.id).filter((id) => !described.has(id))).toEqual([]);
   });
 
   it('names only settings the policy schema has', () => {
