@@ -18,7 +18,7 @@ import { VERSION } from './version.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_IMAGES, watch, watchExitCode } from './watch/engine.js';
 import { parseScanOption } from './watch/targets.js';
 import { DEFAULT_LABEL } from './watch/issues.js';
-import { createWatchGitHub } from './adapters/github-watch.js';
+import { openWatchGitHub } from './adapters/github-watch.js';
 import type { CliIo } from './cli.js';
 
 function parse<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']>(
@@ -102,7 +102,7 @@ export async function watchCommand(args: string[], io: CliIo): Promise<number> {
   const log = createConsoleLogger(io.stderr, values.quiet ?? false);
   const github =
     githubApi && repository && token
-      ? createWatchGitHub({
+      ? await openWatchGitHub({
           apiUrl: githubApi,
           token,
           ...repository,
