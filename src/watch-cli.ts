@@ -41,6 +41,14 @@ function positiveInteger(text: string | undefined, option: string, fallback: num
   );
 }
 
+function nonNegativeInteger(text: string, option: string): number {
+  if (/^[0-9]{1,6}$/.test(text)) return Number(text);
+  throw new ConfigurationError(
+    'invalid-arguments',
+    `${option} takes milliseconds as a whole number, got ${JSON.stringify(text.slice(0, 40))}`,
+  );
+}
+
 export async function watchCommand(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse(args, {
     image: { type: 'string', multiple: true },
@@ -61,6 +69,7 @@ export async function watchCommand(args: string[], io: CliIo): Promise<number> {
     sha: { type: 'string' },
     ref: { type: 'string' },
     'run-url': { type: 'string' },
+    'write-interval': { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
   });
   if (positionals.length > 0) {
@@ -107,6 +116,9 @@ export async function watchCommand(args: string[], io: CliIo): Promise<number> {
           token,
           ...repository,
           onRetry: (message) => io.stderr.write(`warning: ${escapeLogLine(message)}\n`),
+          ...(values['write-interval'] === undefined
+            ? {}
+            : { writeGapMs: nonNegativeInteger(values['write-interval'], '--write-interval') }),
         })
       : undefined;
   const checkName = values['check-name'] ?? DEFAULT_CHECK_NAME;
