@@ -28,6 +28,7 @@ export const DEFAULT_WRITE_GAP_MS = 1_000;
 const PAGE_SIZE = 100;
 /** More labeled issues than this is not a watch set: refuse rather than read forever. */
 const MAX_LISTED_ISSUES = 20_000;
+const MAX_SEARCH_PAGES = 10;
 
 export function createWatchTracker(
   octokit: GitHubRequester,
@@ -112,15 +113,19 @@ export function createWatchTracker(
       return items.filter((item) => !isPullRequest(item)).map(toTrackedIssue);
     },
 
-    async searchIssues(phrase) {
-      const { data } = await guard({ permission: 'issues: read' }, () =>
-        octokit.request('GET /search/issues', {
-          q: `repo:${owner}/${repo} is:issue in:body "${phrase.replace(/"/g, '')}"`,
-          per_page: PAGE_SIZE,
-        }),
-      );
-      const items = isRecord(data) && Array.isArray(data.items) ? data.items : [];
-      return items.filter((item) => !isPullRequest(item)).map(toTrackedIssue);
+    async searchIssues(phrase, withoutLabel) {
+      const q = `repo:${owner}/${repo} is:issue in:body "${phrase.replace(/"/g, '')}" -label:"${withoutLabel.replace(/"/g, '')}"`;
+      const found: unknown[] = [];
+      // GitHub returns at most 1,000 results of a search.
+      for (let page = 1; page <= MAX_SEARCH_PAGES; page++) {
+        const { data } = await guard({ permission: 'issues: read' }, () =>
+          octokit.request('GET /search/issues', { q, per_page: PAGE_SIZE, page }),
+        );
+        const items = isRecord(data) && Array.isArray(data.items) ? data.items : [];
+        found.push(...items);
+        if (items.length < PAGE_SIZE) break;
+      }
+      return found.filter((item) => !isPullRequest(item)).map(toTrackedIssue);
     },
 
     createIssue({ title, body, labels }) {
