@@ -77,12 +77,13 @@ Usage:
   supply-chain-gate watch --image REF... [--scan FILE | --scan REF=FILE]... [--policy FILE]
         [--github-api URL --repository OWNER/NAME] [--json FILE] [--label NAME] [--dry-run]   (token from GITHUB_TOKEN)
         [--max-images N] [--concurrency N] [--markdown FILE] [--policy-ref REF] [--run-url URL]
-        [--sarif-upload --sha SHA --ref REF] [--trusted-root FILE] [--check-name NAME]
+        [--sarif-upload --sha SHA --ref REF] [--trusted-root FILE] [--check-name NAME] [--write-interval MS]
         judge shipped images again: each tag resolved to its digest now (REF:GLOB, e.g. app:v1.*, expands through
         the registry's tags list, at most --max-images, default 1000), scans older than scan-max-age (24h by
         default) not counted, exceptions expiring within 14 days warned about; keeps one issue (label
         supply-chain-gate) per failing image, updated in place, commented on a material change, closed when it
-        passes; --json writes the report status reads. Exit 0 all pass, 1 some fail, 2 some could not be judged
+        passes; issue writes go 1000 ms apart (GitHub's secondary limits; --write-interval for a server without
+        them); --json writes the report status reads. Exit 0 all pass, 1 some fail, 2 some could not be judged
   supply-chain-gate status REPORT.json... [--html FILE] [--markdown FILE]
         the watch reports of a run (one per matrix job) as one table (stdout, --markdown) and one
         self-contained HTML page (--html)

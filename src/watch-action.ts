@@ -17,7 +17,7 @@ import { parseWatchReport, renderWatchReport } from './report/watch-json.js';
 import { VERSION } from './version.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_IMAGES, watch, watchExitCode } from './watch/engine.js';
 import { DEFAULT_LABEL } from './watch/issues.js';
-import { createWatchGitHub } from './adapters/github-watch.js';
+import { openWatchGitHub } from './adapters/github-watch.js';
 import { readWatchReports, writeTextFile } from './watch/report-files.js';
 import { parseScanOption } from './watch/targets.js';
 
@@ -82,7 +82,7 @@ async function main(): Promise<void> {
       : undefined;
   const github =
     repository && token
-      ? createWatchGitHub({
+      ? await openWatchGitHub({
           apiUrl: context.apiUrl,
           token,
           ...repository,

@@ -18,7 +18,7 @@ import { VERSION } from './version.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_IMAGES, watch, watchExitCode } from './watch/engine.js';
 import { parseScanOption } from './watch/targets.js';
 import { DEFAULT_LABEL } from './watch/issues.js';
-import { createWatchGitHub } from './adapters/github-watch.js';
+import { openWatchGitHub } from './adapters/github-watch.js';
 import type { CliIo } from './cli.js';
 
 function parse<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']>(
@@ -38,6 +38,14 @@ function positiveInteger(text: string | undefined, option: string, fallback: num
   throw new ConfigurationError(
     'invalid-arguments',
     `${option} takes a positive whole number, got ${JSON.stringify(text.slice(0, 40))}`,
+  );
+}
+
+function nonNegativeInteger(text: string, option: string): number {
+  if (/^[0-9]{1,6}$/.test(text)) return Number(text);
+  throw new ConfigurationError(
+    'invalid-arguments',
+    `${option} takes milliseconds as a whole number, got ${JSON.stringify(text.slice(0, 40))}`,
   );
 }
 
@@ -61,6 +69,7 @@ export async function watchCommand(args: string[], io: CliIo): Promise<number> {
     sha: { type: 'string' },
     ref: { type: 'string' },
     'run-url': { type: 'string' },
+    'write-interval': { type: 'string' },
     quiet: { type: 'boolean', short: 'q' },
   });
   if (positionals.length > 0) {
@@ -102,11 +111,14 @@ export async function watchCommand(args: string[], io: CliIo): Promise<number> {
   const log = createConsoleLogger(io.stderr, values.quiet ?? false);
   const github =
     githubApi && repository && token
-      ? createWatchGitHub({
+      ? await openWatchGitHub({
           apiUrl: githubApi,
           token,
           ...repository,
           onRetry: (message) => io.stderr.write(`warning: ${escapeLogLine(message)}\n`),
+          ...(values['write-interval'] === undefined
+            ? {}
+            : { writeGapMs: nonNegativeInteger(values['write-interval'], '--write-interval') }),
         })
       : undefined;
   const checkName = values['check-name'] ?? DEFAULT_CHECK_NAME;

@@ -5,17 +5,12 @@
  * A secondary limit that happens anyway is waited out by the client's throttling, not failed.
  */
 import { gzipSync } from 'node:zlib';
-import { Octokit } from '@octokit/core';
-import { createGitHubClient, parseApiUrl, type GitHubClient } from './github.js';
+import type { GitHubOctokit } from './github/octokit.js';
+import type { GitHubClient } from './github/types.js';
 import type { IssueTracker, SarifUploader, TrackedIssue } from '../watch/issue-tracker.js';
 
-/** The part of an Octokit client this module uses: `request` with a route and its parameters. */
-export interface GitHubRequester {
-  request(
-    route: string,
-    parameters?: Record<string, unknown>,
-  ): Promise<{ status: number; data: unknown; headers: Record<string, unknown> }>;
-}
+/** The part of the project's Octokit client this module uses. */
+export type GitHubRequester = Pick<GitHubOctokit, 'request'>;
 
 /** Turns a failed call into the project's error that names the permission to add. */
 export type CallGuard = <T>(call: { permission: string }, send: () => Promise<T>) => Promise<T>;
@@ -33,6 +28,7 @@ export const DEFAULT_WRITE_GAP_MS = 1_000;
 const PAGE_SIZE = 100;
 /** More labeled issues than this is not a watch set: refuse rather than read forever. */
 const MAX_LISTED_ISSUES = 20_000;
+const MAX_SEARCH_PAGES = 10;
 
 export function createWatchTracker(
   octokit: GitHubRequester,
@@ -117,15 +113,19 @@ export function createWatchTracker(
       return items.filter((item) => !isPullRequest(item)).map(toTrackedIssue);
     },
 
-    async searchIssues(phrase) {
-      const { data } = await guard({ permission: 'issues: read' }, () =>
-        octokit.request('GET /search/issues', {
-          q: `repo:${owner}/${repo} is:issue in:body "${phrase.replace(/"/g, '')}"`,
-          per_page: PAGE_SIZE,
-        }),
-      );
-      const items = isRecord(data) && Array.isArray(data.items) ? data.items : [];
-      return items.filter((item) => !isPullRequest(item)).map(toTrackedIssue);
+    async searchIssues(phrase, withoutLabel) {
+      const q = `repo:${owner}/${repo} is:issue in:body "${phrase.replace(/"/g, '')}" -label:"${withoutLabel.replace(/"/g, '')}"`;
+      const found: unknown[] = [];
+      // GitHub returns at most 1,000 results of a search.
+      for (let page = 1; page <= MAX_SEARCH_PAGES; page++) {
+        const { data } = await guard({ permission: 'issues: read' }, () =>
+          octokit.request('GET /search/issues', { q, per_page: PAGE_SIZE, page }),
+        );
+        const items = isRecord(data) && Array.isArray(data.items) ? data.items : [];
+        found.push(...items);
+        if (items.length < PAGE_SIZE) break;
+      }
+      return found.filter((item) => !isPullRequest(item)).map(toTrackedIssue);
     },
 
     createIssue({ title, body, labels }) {
@@ -218,34 +218,31 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 export interface WatchGitHub {
-  /** For the policy read through the API (contents). */
+  /** The gate's client on the same Octokit, for the policy read through the API (contents). */
   client: GitHubClient;
   tracker: IssueTracker & SarifUploader;
 }
 
-/** The clients watch mode needs, on one token. */
-export function createWatchGitHub(options: {
+/** The clients watch mode needs, on one Octokit (its retries, throttling and token handling). */
+export async function openWatchGitHub(options: {
   apiUrl: string;
   token: string;
   owner: string;
   repo: string;
   onRetry?(message: string): void;
   writeGapMs?: number;
-}): WatchGitHub {
-  const client = createGitHubClient({
+}): Promise<WatchGitHub> {
+  // Loaded when a run writes to GitHub, not with the entry: start-up stays fast.
+  const { createOctokit, githubCall } = await import('./github/octokit.js');
+  const { createGitHubClient } = await import('./github/client.js');
+  const octokit = createOctokit({
     apiUrl: options.apiUrl,
-    token: options.token,
-    onRetry: options.onRetry,
+    auth: { token: options.token },
+    ...(options.onRetry ? { onRetry: options.onRetry } : {}),
   });
-  const octokit = new Octokit({
-    baseUrl: parseApiUrl(options.apiUrl).href.replace(/\/+$/, ''),
-    auth: options.token,
-    request: { headers: { 'x-github-api-version': '2022-11-28' } },
-  });
-  const guard: CallGuard = async (_call, send) => send();
   return {
-    client,
-    tracker: createWatchTracker(octokit as unknown as GitHubRequester, guard, {
+    client: createGitHubClient({ token: options.token, octokit }),
+    tracker: createWatchTracker(octokit, (call, send) => githubCall(octokit, call, send), {
       owner: options.owner,
       repo: options.repo,
       ...(options.writeGapMs === undefined ? {} : { writeGapMs: options.writeGapMs }),

@@ -19,6 +19,8 @@ export interface StatusOverview {
 
 const VERDICT_ORDER: Record<WatchReportImage['verdict'], number> = { error: 0, fail: 1, pass: 2 };
 const VERDICT_ICON: Record<WatchReportImage['verdict'], string> = { error: '⚠️', fail: '❌', pass: '✅' };
+/** The page's marks are plain text symbols: it loads no font, and emoji fonts are not everywhere. */
+const VERDICT_MARK: Record<WatchReportImage['verdict'], string> = { error: '⚠', fail: '✗', pass: '✓' };
 const VERDICT_WORD: Record<WatchReportImage['verdict'], string> = {
   error: 'cannot be judged',
   fail: 'fails',
@@ -118,10 +120,15 @@ p.meta { color: var(--muted); margin: 0 0 16px; }
 .tally span { padding: 4px 10px; border: 1px solid var(--line); border-radius: 999px; background: var(--chip); }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: 8px 10px; border-bottom: 1px solid var(--line); }
+td:first-child { min-width: 240px; }
 th { font-weight: 600; color: var(--muted); }
-code { font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; word-break: break-all; }
-.verdict { font-weight: 600; white-space: nowrap; }
-.fail { color: var(--fail); } .error { color: var(--error); } .pass { color: var(--pass); }
+code { font: 12px ui-monospace, SFMono-Regular, Menlo, monospace; overflow-wrap: anywhere; }
+.verdict, .since, .digest { white-space: nowrap; }
+.verdict { font-weight: 600; }
+.v-fail { color: var(--fail); } .v-error { color: var(--error); } .v-pass { color: var(--pass); }
+tr.row-fail td:first-child { box-shadow: inset 3px 0 var(--fail); }
+tr.row-error td:first-child { box-shadow: inset 3px 0 var(--error); }
+small { color: var(--muted); }
 ul { margin: 0; padding-left: 18px; }
 .errors { border-left: 4px solid var(--error); padding: 8px 12px; background: var(--chip); margin: 0 0 16px; }
 details summary { cursor: pointer; color: var(--muted); }
@@ -145,11 +152,11 @@ export function renderStatusHtml(overview: StatusOverview): string {
     const counts = SEVERITIES.filter((s) => (image.findingCounts[s] ?? 0) > 0)
       .map((s) => `${image.findingCounts[s]} ${s}`)
       .join(', ');
-    return `<tr class="${image.verdict}">
+    return `<tr class="row-${image.verdict}">
 <td><code>${escapeHtml(image.key, 400)}</code>${image.previousDigest ? `<br><small>digest changed from <code>${escapeHtml(shortDigest(image.previousDigest))}</code></small>` : ''}</td>
-<td>${image.digest ? `<code title="${escapeHtml(image.digest)}">${escapeHtml(shortDigest(image.digest))}</code>` : '—'}</td>
-<td class="verdict ${image.verdict}">${VERDICT_ICON[image.verdict]} ${VERDICT_WORD[image.verdict]}</td>
-<td>${escapeHtml(sinceText(image))}</td>
+<td class="digest">${image.digest ? `<code title="${escapeHtml(image.digest)}">${escapeHtml(shortDigest(image.digest))}</code>` : '—'}</td>
+<td class="verdict v-${image.verdict}">${VERDICT_MARK[image.verdict]} ${VERDICT_WORD[image.verdict]}</td>
+<td class="since">${escapeHtml(sinceText(image))}</td>
 <td>${worst.length > 0 ? `<ul>${worst.map((line) => `<li>${escapeHtml(line, 300)}</li>`).join('')}</ul>` : '—'}${counts ? `<small>${escapeHtml(counts)}</small>` : ''}${details.length > 0 ? `<details><summary>notes</summary><ul>${details.map((line) => `<li>${escapeHtml(line, 1000)}</li>`).join('')}</ul></details>` : ''}</td>
 <td>${issue}</td>
 </tr>`;
@@ -170,7 +177,7 @@ export function renderStatusHtml(overview: StatusOverview): string {
 <body>
 <h1>${escapeHtml(overview.checkName, 100)}: what is shipped, judged again</h1>
 <p class="meta">Generated ${escapeHtml(overview.generatedAt)}${runLink ? ` by <a href="${escapeHtml(runLink)}" rel="noreferrer">this workflow run</a>` : ''}.</p>
-<div class="tally"><span class="fail">❌ ${count('fail')} failing</span><span class="error">⚠️ ${count('error')} cannot be judged</span><span class="pass">✅ ${count('pass')} passing</span></div>
+<div class="tally"><span class="v-fail">${VERDICT_MARK.fail} ${count('fail')} failing</span><span class="v-error">${VERDICT_MARK.error} ${count('error')} cannot be judged</span><span class="v-pass">${VERDICT_MARK.pass} ${count('pass')} passing</span></div>
 ${overview.errors.length > 0 ? `<div class="errors"><ul>${overview.errors.map((error) => `<li>${escapeHtml(error, 1000)}</li>`).join('')}</ul></div>` : ''}
 <table>
 <thead><tr><th>Image</th><th>Digest</th><th>Verdict</th><th>Since</th><th>Worst findings</th><th>Issue</th></tr></thead>

@@ -33,10 +33,8 @@ export function issueMarker(keyId: string): string {
   return `<!-- supply-chain-gate:watch scgw${keyId} -->`;
 }
 
-/** The word a search for the issue uses. */
-export function markerSearchWord(keyId: string): string {
-  return `scgw${keyId}`;
-}
+/** What a search for every watch issue looks for: the text every marker starts with. */
+export const MARKER_PHRASE = 'supply-chain-gate:watch';
 
 /** Ours only when a bot wrote it and its body starts with the marker: a person quoting it is ignored. */
 export function isIssueFor(keyId: string, issue: { body: string; authorType: string }): boolean {

@@ -26,8 +26,11 @@ export interface IssueTracker {
    * when given. The REST listing is read from the database, so an issue just created is in it.
    */
   listLabeledIssues(label: string, since?: string): Promise<TrackedIssue[]>;
-  /** Issues whose body holds `phrase`, for an issue someone took the label off. The search index lags. */
-  searchIssues(phrase: string): Promise<TrackedIssue[]>;
+  /**
+   * Issues whose body holds `phrase` and that lack the label `withoutLabel`: issues someone took
+   * the label off. One search per run, paged; the search index lags, so it is only a fallback.
+   */
+  searchIssues(phrase: string, withoutLabel: string): Promise<TrackedIssue[]>;
   createIssue(request: { title: string; body: string; labels: string[] }): Promise<TrackedIssue>;
   updateIssue(
     number: number,

@@ -24,7 +24,7 @@ import {
 import {
   decodeState,
   isIssueFor,
-  markerSearchWord,
+  MARKER_PHRASE,
   materialChange,
   stateOf,
   type IssueState,
@@ -47,6 +47,8 @@ export interface IssueBook {
   listedAt: number;
   clock(): number;
   ensureLabel(): Promise<void>;
+  /** The watch issues without the label (searched once, when first needed). */
+  unlabeled(): Promise<TrackedIssue[]>;
   log: Logger;
 }
 
@@ -59,6 +61,7 @@ export async function openIssueBook(
   const listedAt = deps.clock();
   const issues = await tracker.listLabeledIssues(label);
   let labelReady: Promise<void> | undefined;
+  let unlabeled: Promise<TrackedIssue[]> | undefined;
   return {
     tracker,
     label,
@@ -72,6 +75,13 @@ export async function openIssueBook(
         throw error;
       });
       return labelReady;
+    },
+    unlabeled: () => {
+      unlabeled ??= tracker.searchIssues(MARKER_PHRASE, label).catch((error: unknown) => {
+        unlabeled = undefined;
+        throw error;
+      });
+      return unlabeled;
     },
   };
 }
@@ -108,10 +118,8 @@ export async function syncIssue(
   const listed = book.issues.filter((issue) => isIssueFor(result.keyId, issue));
   let known = listed;
   if (known.length === 0 && failing) {
-    // Someone may have taken the label off: the search finds the issue by its marker word.
-    known = (await book.tracker.searchIssues(markerSearchWord(result.keyId))).filter((issue) =>
-      isIssueFor(result.keyId, issue),
-    );
+    // Someone may have taken the label off: one search per run finds every such issue.
+    known = (await book.unlabeled()).filter((issue) => isIssueFor(result.keyId, issue));
   }
   let issue = pickIssue(known);
   const previous = issue ? decodeState(issue.body) : undefined;

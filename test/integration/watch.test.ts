@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { marked } from 'marked';
-import { createWatchGitHub } from '../../src/adapters/github-watch.js';
+import { openWatchGitHub } from '../../src/adapters/github-watch.js';
 import { createMemoryLogger } from '../../src/adapters/logger.js';
 import { openImageStore } from '../../src/adapters/open-image-store.js';
 import { watch, type WatchInputs } from '../../src/watch/engine.js';
@@ -120,9 +120,9 @@ function watchInputs(overrides: Partial<WatchInputs>): WatchInputs {
 }
 
 /** The engine as the CLI wires it, with writes not spaced (the spacing has its own test). */
-function runWatch(inputs: Partial<WatchInputs>, repo = REPO, tagsPageSize?: number) {
+async function runWatch(inputs: Partial<WatchInputs>, repo = REPO, tagsPageSize?: number) {
   const log = createMemoryLogger();
-  const clients = createWatchGitHub({
+  const clients = await openWatchGitHub({
     apiUrl: github.url,
     token: github.token,
     owner: OWNER,

@@ -37,6 +37,10 @@ const action = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as {
 };
 const INPUTS = Object.keys(action.inputs);
 const REQUIRED_INPUTS = INPUTS.filter((name) => action.inputs[name]?.required);
+const watchAction = parse(readFileSync(join(REPO_ROOT, 'watch/action.yml'), 'utf8')) as {
+  inputs: Record<string, { required?: boolean }>;
+};
+const WATCH_INPUTS = Object.keys(watchAction.inputs);
 
 const examples: Source[] = readdirSync(EXAMPLES_DIR)
   .filter((file) => /\.ya?ml$/.test(file))
@@ -70,6 +74,11 @@ function isGateStep(step: Step): boolean {
   return /^[^/]+\/supply-chain-gate@/.test(step.uses ?? '');
 }
 
+/** The watch action, `OWNER/supply-chain-gate/watch@REF`. */
+function isWatchStep(step: Step): boolean {
+  return /^[^/]+\/supply-chain-gate\/watch@/.test(step.uses ?? '');
+}
+
 /** The permission a job's GITHUB_TOKEN has for `scope`: the job's block replaces the workflow's. */
 function granted(workflow: Workflow, job: Job, scope: string): string {
   const permissions = job.permissions ?? workflow.permissions;
@@ -89,6 +98,15 @@ function requiredPermissions(job: Job): Record<string, 'read' | 'write'> {
       needs.attestations = 'write';
     }
     if (/^sigstore\/cosign-installer@/.test(step.uses ?? '')) needs['id-token'] = 'write';
+    if (isWatchStep(step)) {
+      const inputs = step.with ?? {};
+      // Status mode (reports) reads files only; watch mode reads the policy and keeps the issues.
+      if (inputs.images === undefined) continue;
+      needs.contents ??= 'read';
+      if (isOff(inputs['dry-run'])) needs.issues = 'write';
+      if (!isOff(inputs['upload-sarif']) && isOff(inputs['dry-run'])) needs['security-events'] = 'write';
+      continue;
+    }
     if (!isGateStep(step)) continue;
     const inputs = step.with ?? {};
     // The policy is read from the base commit through the API on pull requests.
@@ -112,6 +130,7 @@ describe('example workflows and workflow snippets', () => {
       'fork-pr-gate.yml',
       'matrix.yml',
       'org-required.yml',
+      'watch.yml',
     ]) {
       expect(names).toContain(`examples/workflows/${expected}`);
     }
@@ -144,6 +163,13 @@ describe('example workflows and workflow snippets', () => {
         expect(keys.filter((key) => !INPUTS.includes(key))).toEqual([]);
         expect(REQUIRED_INPUTS.filter((name) => !keys.includes(name))).toEqual([]);
       }
+      const watchSteps = Object.values(workflow.jobs).flatMap((job) => (job.steps ?? []).filter(isWatchStep));
+      for (const step of watchSteps) {
+        const keys = Object.keys(step.with ?? {});
+        expect(keys.filter((key) => !WATCH_INPUTS.includes(key))).toEqual([]);
+        // Watch mode or status mode: one of them.
+        expect(keys.filter((key) => key === 'images' || key === 'reports')).toHaveLength(1);
+      }
     },
   );
 
@@ -162,6 +188,19 @@ describe('example workflows and workflow snippets', () => {
       }
     },
   );
+
+  it('the permission check notices a watch job that cannot write issues or upload SARIF', () => {
+    const workflow = parse(
+      'on: schedule\npermissions:\n  contents: read\njobs:\n  watch:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: acme/supply-chain-gate/watch@v1\n        with:\n          images: ghcr.io/acme/app:prod\n          upload-sarif: true\n',
+    ) as Workflow;
+    const job = workflow.jobs.watch!;
+    expect(requiredPermissions(job)).toEqual({
+      contents: 'read',
+      issues: 'write',
+      'security-events': 'write',
+    });
+    expect(granted(workflow, job, 'issues')).toBe('none');
+  });
 
   it('the permission check notices a job without checks: write', () => {
     const workflow = parse(

@@ -244,8 +244,10 @@ export function createIssueStore(site: Site) {
         matching = matching.filter(inRepo(owner, repo));
       } else if (qualifier === 'is' && value === 'issue') {
         // Every record here is an issue.
-      } else if (qualifier === 'label') {
-        matching = matching.filter((issue) => issue.labels.includes(value));
+      } else if (qualifier === 'label' || qualifier === '-label') {
+        const name = value.replace(/^"(.*)"$/, '$1');
+        const wanted = qualifier === 'label';
+        matching = matching.filter((issue) => issue.labels.includes(name) === wanted);
       } else if (qualifier === 'in' && value === 'body') {
         // Phrases are matched in the body (and the title, which watch's markers never are in).
       } else {
