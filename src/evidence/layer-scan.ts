@@ -72,7 +72,7 @@ function scanTar(bytes: Buffer, gzip: boolean, maxUnpacked: number): Promise<Tar
         findings.push({ path: entry.path, ...match });
     },
   });
-  if (!gzip) return Promise.resolve(feed(reader, [bytes], maxUnpacked, findings));
+  if (!gzip) return feed(reader, [bytes], maxUnpacked, findings);
   return new Promise((resolve) => {
     const gunzip = createGunzip();
     let unpacked = 0;
@@ -83,43 +83,42 @@ function scanTar(bytes: Buffer, gzip: boolean, maxUnpacked: number): Promise<Tar
       gunzip.destroy();
       resolve(outcome);
     };
+    // The tar reader takes chunks asynchronously: gunzip waits for each, so memory stays bounded.
     gunzip.on('data', (chunk: Buffer) => {
       unpacked += chunk.length;
       if (unpacked > maxUnpacked)
         return settle({ skipped: `unpacks to more than ${maxUnpacked} bytes (stopped reading)` });
-      try {
-        reader.write(chunk);
-      } catch (error) {
-        settle({ skipped: describeTarError(error) });
-      }
+      gunzip.pause();
+      reader.write(chunk).then(
+        () => gunzip.resume(),
+        (error: unknown) => settle({ skipped: describeTarError(error) }),
+      );
     });
     gunzip.on('end', () => {
-      try {
-        reader.end();
-        settle({ findings });
-      } catch (error) {
-        settle({ skipped: describeTarError(error) });
-      }
+      reader.end().then(
+        () => settle({ findings }),
+        (error: unknown) => settle({ skipped: describeTarError(error) }),
+      );
     });
     gunzip.on('error', (error) => settle({ skipped: `not a valid gzip stream: ${error.message}` }));
     gunzip.end(bytes);
   });
 }
 
-function feed(
+async function feed(
   reader: ReturnType<typeof createTarReader>,
   chunks: Buffer[],
   maxUnpacked: number,
   findings: Array<{ path: string; kind: string; key?: string; redacted: string }>,
-): TarOutcome {
+): Promise<TarOutcome> {
   try {
     let total = 0;
     for (const chunk of chunks) {
       total += chunk.length;
       if (total > maxUnpacked) return { skipped: `more than ${maxUnpacked} bytes` };
-      reader.write(chunk);
+      await reader.write(chunk);
     }
-    reader.end();
+    await reader.end();
     return { findings };
   } catch (error) {
     return { skipped: describeTarError(error) };
