@@ -94,8 +94,7 @@ export async function readTarEntries(
       message === 'Unexpected end of data' || /Stream was destroyed|premature close/i.test(message);
     if (endedEarly && lastBodyWhole && entries > 0) return;
     if (endedEarly) throw new TarFormatError('the tar archive ends inside a file');
-    if (/checksum|Invalid tar header/i.test(message))
-      throw new TarFormatError('a header has a bad checksum');
+    if (/checksum|Invalid tar header/i.test(message)) throw new TarFormatError('a header has a bad checksum');
     if (/exceeds max size/i.test(message)) throw new TarFormatError('a tar extended header is too large');
     throw error instanceof Error && !(error instanceof TarFormatError) && isLibraryError(message)
       ? new TarFormatError(message.slice(0, 200))
