@@ -24,13 +24,9 @@ import { escapeLogLine, escapeLogText } from './report/escape.js';
 import { verificationSummaryRequest } from './provenance/requests.js';
 import { VERSION } from './version.js';
 
-export interface CliIo {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  now?: () => Date;
-}
+import type { CliIo } from './cli-io.js';
+
+export type { CliIo };
 
 const USAGE = `supply-chain-gate ${VERSION}: gate a container image on its evidence, by digest.
 

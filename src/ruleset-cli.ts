@@ -4,7 +4,7 @@
  */
 import { escapeJsonForLog } from './report/escape.js';
 import { parseArgs } from 'node:util';
-import type { CliIo } from './cli.js';
+import type { CliIo } from './cli-io.js';
 import { ConfigurationError } from './errors.js';
 import { DEFAULT_CHECK_NAME } from './inputs.js';
 import { buildRuleset, parseEnforcement, parseIntegrationId } from './ruleset.js';

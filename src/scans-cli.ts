@@ -4,7 +4,7 @@
  * suppressed and why. No policy and no image: the same reading the gate does, to see what it sees.
  */
 import { parseArgs } from 'node:util';
-import type { CliIo } from './cli.js';
+import type { CliIo } from './cli-io.js';
 import { ConfigurationError, GateError } from './errors.js';
 import { bySeverityThenId, countBySeverity, findingKey, mergeFindings } from './evidence/findings.js';
 import { readScanFile, readVexDocumentFile } from './evidence/scan-files.js';

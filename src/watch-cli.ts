@@ -19,7 +19,7 @@ import { DEFAULT_CONCURRENCY, DEFAULT_MAX_IMAGES, watch, watchExitCode } from '.
 import { parseScanOption } from './watch/targets.js';
 import { DEFAULT_LABEL } from './watch/issues.js';
 import { openWatchGitHub } from './adapters/github-watch.js';
-import type { CliIo } from './cli.js';
+import type { CliIo } from './cli-io.js';
 
 function parse<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']>(
   args: string[],

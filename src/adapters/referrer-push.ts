@@ -11,7 +11,6 @@
  * docs/architecture.md.
  */
 import { ConfigurationError, VerificationError } from '../errors.js';
-import { isLoopbackHost } from './image-reference.js';
 import {
   MANIFEST_MEDIA_TYPES,
   MAX_MANIFEST_BYTES,
@@ -20,23 +19,13 @@ import {
   assertSha256Digest,
   manifestTooLarge,
   parseManifestDocument,
-  readBounded,
   sha256Digest,
 } from './image-store.js';
-import {
-  basicAuthorization,
-  findRegistryCredentials,
-  tokenRequest,
-  parseChallenge,
-  registryOrigin,
-  type Challenge,
-  type RegistryOptions,
-} from './registry.js';
-import { proxyAwareFetch } from './http/proxy-fetch.js';
+import { findRegistryCredentials, type CredentialChoice, type RegistryOptions } from './registry.js';
+import { RegistryTransport, discard } from './registry/transport.js';
 
 export const OCI_EMPTY_MEDIA_TYPE = 'application/vnd.oci.empty.v1+json';
 const EMPTY_CONFIG = Buffer.from('{}');
-const TIMEOUT_MS = 30_000;
 const DEFAULT_ATTEMPTS = 8;
 /** Longer than a concurrent writer's read-then-write takes, so its stale write shows by then. */
 const SETTLE_MS = 250;
@@ -175,21 +164,47 @@ interface ReadIndex {
   etag: string;
 }
 
-/** The few registry writes a referrer takes, with push-scoped authentication. */
+/**
+ * The few registry writes a referrer takes, through the same transport as every read (push-scoped
+ * authentication, redirects, the one retry policy): each request is idempotent (a HEAD, a blob or
+ * manifest stored by its digest) and retried as a read is; the index, which is not, is read
+ * again and rewritten by `addToFallbackIndex` instead.
+ */
 class RegistryWriter {
-  private readonly origin: string;
+  private readonly transport: RegistryTransport;
   private readonly location: string;
-  private readonly fetch: typeof fetch;
-  private authorization?: string;
+  private readonly registry: string;
+  private credentialChoice?: Promise<CredentialChoice>;
 
   constructor(
-    private readonly registry: string,
-    private readonly repository: string,
+    registry: string,
+    repository: string,
     private readonly options: RegistryOptions,
   ) {
-    this.origin = registryOrigin(registry, options);
-    this.location = `${this.origin}/v2/${repository}`;
-    this.fetch = options.fetch ?? proxyAwareFetch(options.env ?? process.env);
+    this.registry = registry;
+    this.transport = new RegistryTransport(
+      {
+        registry,
+        repository,
+        actions: 'pull,push',
+        credentials: () => this.chooseCredentials(),
+        refused: async (answer) => {
+          const choice = await this.chooseCredentials();
+          return new ConfigurationError(
+            'registry-push-unauthorized',
+            `registry ${registry} refused to let us push to ${repository} (${answer}; credentials tried: ${choice.description}); give credentials that may push (for ghcr.io: "packages: write")`,
+          );
+        },
+      },
+      options,
+    );
+    this.location = this.transport.location;
+  }
+
+  /** Looked up once: a credential helper is a program to run, not a lookup to repeat per error. */
+  private chooseCredentials(): Promise<CredentialChoice> {
+    this.credentialChoice ??= findRegistryCredentials(this.registry, this.options);
+    return this.credentialChoice;
   }
 
   manifestUri(reference: string): string {
@@ -202,9 +217,10 @@ class RegistryWriter {
    * described from its bytes, which are held to the digest.
    */
   async manifestDescriptor(digest: string): Promise<Descriptor> {
+    const uri = this.manifestUri(digest);
     const accept = MANIFEST_MEDIA_TYPES.join(', ');
-    const head = await this.send('HEAD', this.manifestUri(digest), { accept });
-    await head.body?.cancel();
+    const head = await this.transport.retrying(() => this.succeeding('HEAD', uri, { accept }));
+    await discard(head);
     const mediaType = head.headers.get('content-type')?.split(';')[0]?.trim();
     const size = Number(head.headers.get('content-length') ?? NaN);
     if (
@@ -215,50 +231,56 @@ class RegistryWriter {
     ) {
       return { mediaType, digest, size };
     }
-    const response = await this.send('GET', this.manifestUri(digest), { accept });
-    if (response.status === 404) {
-      await response.body?.cancel();
-      throw new ConfigurationError(
-        'manifest-not-found',
-        `${this.registry}/${this.repository}@${digest} was not found: push the image before its provenance`,
-      );
-    }
-    await this.expect(response, [200], `reading ${this.manifestUri(digest)}`);
-    const what = `manifest ${this.registry}/${this.repository}@${digest}`;
-    const bytes = await readBounded(response.body ?? new ReadableStream(), MAX_MANIFEST_BYTES, () =>
-      manifestTooLarge(what),
-    );
-    const declared = response.headers.get('content-type')?.split(';')[0]?.trim();
-    const manifest = parseManifestDocument(bytes, {
-      what,
-      expectedDigest: digest,
-      ...(declared ? { declaredMediaType: declared } : {}),
+    // The GET and its body are one retried step: a body cut short is read again whole.
+    return this.transport.retrying(async () => {
+      const response = await this.succeeding('GET', uri, { accept });
+      if (response.status === 404) {
+        await discard(response);
+        throw new ConfigurationError(
+          'manifest-not-found',
+          `${this.registry}/${this.transport.repository}@${digest} was not found: push the image before its provenance`,
+        );
+      }
+      await this.expect(response, [200], `reading ${uri}`);
+      const what = `manifest ${this.registry}/${this.transport.repository}@${digest}`;
+      const bytes = await this.transport.readBody(response, MAX_MANIFEST_BYTES, () => manifestTooLarge(what));
+      const declared = response.headers.get('content-type')?.split(';')[0]?.trim();
+      const manifest = parseManifestDocument(bytes, {
+        what,
+        expectedDigest: digest,
+        ...(declared ? { declaredMediaType: declared } : {}),
+      });
+      return { mediaType: manifest.mediaType, digest, size: bytes.byteLength };
     });
-    return { mediaType: manifest.mediaType, digest, size: bytes.byteLength };
   }
 
   async uploadBlob(bytes: Uint8Array, mediaType: string): Promise<Descriptor> {
     const digest = sha256Digest(bytes);
     const descriptor = { mediaType, digest, size: bytes.byteLength };
-    const exists = await this.send('HEAD', `${this.location}/blobs/${digest}`, {});
-    if (exists.status === 200) return descriptor;
-    const started = await this.send('POST', `${this.location}/blobs/uploads/`, {});
-    await this.expect(started, [202], 'starting a blob upload');
-    const location = started.headers.get('location');
-    if (!location) {
-      throw new VerificationError('registry-error', `registry ${this.registry} gave no upload location`);
-    }
-    const url = new URL(location, this.origin);
-    if (url.origin !== this.origin) {
-      throw new VerificationError(
-        'registry-error',
-        `registry ${this.registry} sent the upload to another host (${url.host}); refusing to follow`,
+    // The whole upload is one retried step: a session that broke is abandoned for a new one.
+    return this.transport.retrying(async () => {
+      const exists = await this.succeeding('HEAD', `${this.location}/blobs/${digest}`, {});
+      await discard(exists);
+      if (exists.status === 200) return descriptor;
+      const started = await this.succeeding('POST', `${this.location}/blobs/uploads/`, {});
+      await this.expect(started, [202], 'starting a blob upload');
+      const location = started.headers.get('location');
+      await discard(started);
+      if (!location) {
+        throw new VerificationError('registry-error', `registry ${this.registry} gave no upload location`);
+      }
+      const url = this.transport.sameOrigin(location, 'the upload');
+      url.searchParams.set('digest', digest);
+      const put = await this.succeeding(
+        'PUT',
+        url.href,
+        { 'content-type': 'application/octet-stream' },
+        bytes,
       );
-    }
-    url.searchParams.set('digest', digest);
-    const put = await this.send('PUT', url.href, { 'content-type': 'application/octet-stream' }, bytes);
-    await this.expect(put, [201], `uploading blob ${digest}`);
-    return descriptor;
+      await this.expect(put, [201], `uploading blob ${digest}`);
+      await discard(put);
+      return descriptor;
+    });
   }
 
   async putManifest(
@@ -266,14 +288,19 @@ class RegistryWriter {
     mediaType: string,
   ): Promise<{ digest: string; size: number; subjectIndexed: boolean }> {
     const digest = sha256Digest(bytes);
-    const response = await this.send('PUT', this.manifestUri(digest), { 'content-type': mediaType }, bytes);
+    const response = await this.transport.retrying(() =>
+      this.succeeding('PUT', this.manifestUri(digest), { 'content-type': mediaType }, bytes),
+    );
     await this.expect(response, [201], `storing manifest ${digest}`);
+    await discard(response);
     return { digest, size: bytes.byteLength, subjectIndexed: response.headers.has('oci-subject') };
   }
 
   /** `busy`: the registry failed to read the tag (distribution answers 500 while another job replaces it). */
   async readIndex(tag: string): Promise<ReadIndex | undefined | 'busy'> {
-    const response = await this.send('GET', this.manifestUri(tag), { accept: OCI_INDEX_MEDIA_TYPE });
+    const response = await this.transport.retrying(() =>
+      this.send('GET', this.manifestUri(tag), { accept: OCI_INDEX_MEDIA_TYPE }),
+    );
     if (response.status === 404) {
       await response.body?.cancel();
       return undefined;
@@ -283,10 +310,13 @@ class RegistryWriter {
       return 'busy';
     }
     await this.expect(response, [200], `reading ${this.manifestUri(tag)}`);
-    const bytes = Buffer.from(await response.arrayBuffer());
-    if (bytes.byteLength > MAX_MANIFEST_BYTES) {
-      throw new VerificationError('manifest-too-large', `${this.manifestUri(tag)} is over 4 MiB`);
-    }
+    const bytes = Buffer.from(
+      await this.transport.readBody(
+        response,
+        MAX_MANIFEST_BYTES,
+        () => new VerificationError('manifest-too-large', `${this.manifestUri(tag)} is over 4 MiB`),
+      ),
+    );
     let index: { mediaType?: unknown; manifests?: unknown };
     try {
       index = JSON.parse(bytes.toString('utf8')) as typeof index;
@@ -324,74 +354,23 @@ class RegistryWriter {
     await this.expect(response, [201], `storing ${this.manifestUri(tag)}`);
   }
 
-  /** One request; a 401 is answered once with the credentials for push and pull. */
-  private async send(
+  /** One request through the transport (which answers a 401 once with push-scoped credentials). */
+  private send(method: string, url: string, headers: Record<string, string>, body?: Uint8Array) {
+    return this.transport.request(method, new URL(url), headers, body);
+  }
+
+  /** One request whose 429 or 5xx is transient: retried by `transport.retrying` like a read. */
+  private async succeeding(
     method: string,
     url: string,
     headers: Record<string, string>,
     body?: Uint8Array,
   ): Promise<Response> {
-    const first = await this.fetchOnce(method, url, headers, body);
-    if (first.status !== 401) return first;
-    const challenge = parseChallenge(first.headers.get('www-authenticate'));
-    await first.body?.cancel();
-    this.authorization = await this.answer(challenge);
-    return this.fetchOnce(method, url, headers, body);
-  }
-
-  private async fetchOnce(
-    method: string,
-    url: string,
-    headers: Record<string, string>,
-    body?: Uint8Array,
-  ): Promise<Response> {
-    try {
-      return await this.fetch(url, {
-        method,
-        headers: { ...headers, ...(this.authorization ? { authorization: this.authorization } : {}) },
-        ...(body ? { body } : {}),
-        redirect: 'error',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-    } catch (error) {
-      throw new VerificationError(
-        'registry-unreachable',
-        `cannot reach ${new URL(url).host} to push the provenance (${(error as Error).name === 'TimeoutError' ? 'no answer in time' : 'connection failed'})`,
-        { cause: error },
-      );
+    const response = await this.send(method, url, headers, body);
+    if (response.status === 429 || response.status >= 500) {
+      await this.transport.expectSuccess(response, `${method} ${url}`);
     }
-  }
-
-  private async answer(challenge: Challenge | undefined): Promise<string> {
-    const choice = await findRegistryCredentials(this.registry, this.options);
-    if (challenge?.scheme === 'basic' && choice.credentials) return basicAuthorization(choice.credentials);
-    if (challenge?.scheme === 'bearer') {
-      const realm = new URL(challenge.params.get('realm') ?? '', this.origin);
-      if (realm.protocol !== 'https:' && !isLoopbackHost(realm.host)) {
-        throw new VerificationError(
-          'insecure-registry-transport',
-          `the token service of ${this.registry} is not on https; refusing to send credentials`,
-        );
-      }
-      const service = challenge.params.get('service') || undefined;
-      const request = tokenRequest(realm, service, `repository:${this.repository}:pull,push`, choice);
-      const response = await this.fetch(realm, {
-        ...request.post,
-        headers: request.headers,
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-      if (response.ok) {
-        const body = (await response.json().catch(() => ({}))) as { token?: unknown; access_token?: unknown };
-        const token = typeof body.token === 'string' && body.token ? body.token : body.access_token;
-        if (typeof token === 'string' && token) return `Bearer ${token}`;
-      } else {
-        await response.body?.cancel();
-      }
-    }
-    throw new ConfigurationError(
-      'registry-push-unauthorized',
-      `registry ${this.registry} refused to let us push to ${this.repository} (credentials tried: ${choice.description}); give credentials that may push (for ghcr.io: "packages: write")`,
-    );
+    return response;
   }
 
   private async expect(response: Response, statuses: number[], what: string): Promise<void> {

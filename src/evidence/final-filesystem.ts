@@ -8,9 +8,8 @@
  * What the `image.no-shell` and `image.no-package-manager` rules judge is found here: shells and
  * package managers in a `bin` or `sbin` directory, and the layer that put each there.
  */
-import { createGunzip } from 'node:zlib';
 import type { ImageStore } from '../adapters/image-store.js';
-import { createTarReader, TarFormatError } from './tar-stream.js';
+import { readLayerArchive } from './tar-stream.js';
 import type { FilesystemInventory, PlatformImage } from './types.js';
 
 export interface InventoryLimits {
@@ -131,7 +130,7 @@ function removeBelow(tree: Map<string, Node>, directory: string): void {
 }
 
 /** Parses a layer into its changes; a layer that cannot be read is skipped with the reason. */
-export function readLayer(
+export async function readLayer(
   bytes: Buffer,
   gzip: boolean,
   layerDigest: string,
@@ -147,7 +146,7 @@ export function readLayer(
       changes.whiteouts.push(`${dir ? `${dir}/` : ''}${name.slice(WHITEOUT.length)}`);
     else if (path !== '' && path !== '.') changes.entries.push([path, node]);
   };
-  const reader = createTarReader({
+  const why = await readLayerArchive(bytes, gzip, maxUnpacked, {
     wantContent: () => 0,
     onEntry: (entry) => add(entry.path, { kind: 'file', layerDigest }),
     onOtherEntry: (entry) =>
@@ -157,51 +156,5 @@ export function readLayer(
         ...(entry.linkTarget !== undefined ? { linkTarget: entry.linkTarget } : {}),
       }),
   });
-  return new Promise((resolve) => {
-    let settled = false;
-    const settle = (outcome: LayerChanges | { skipped: string }) => {
-      if (settled) return;
-      settled = true;
-      resolve(outcome);
-    };
-    const describe = (error: unknown) =>
-      error instanceof TarFormatError
-        ? `not a valid tar archive: ${error.message}`
-        : `could not be read: ${String(error)}`;
-    if (!gzip) {
-      try {
-        if (bytes.length > maxUnpacked) return settle({ skipped: `more than ${maxUnpacked} bytes` });
-        reader.write(bytes);
-        reader.end();
-        return settle(changes);
-      } catch (error) {
-        return settle({ skipped: describe(error) });
-      }
-    }
-    const gunzip = createGunzip();
-    let unpacked = 0;
-    gunzip.on('data', (chunk: Buffer) => {
-      unpacked += chunk.length;
-      if (unpacked > maxUnpacked) {
-        gunzip.destroy();
-        return settle({ skipped: `unpacks to more than ${maxUnpacked} bytes (stopped reading)` });
-      }
-      try {
-        reader.write(chunk);
-      } catch (error) {
-        gunzip.destroy();
-        settle({ skipped: describe(error) });
-      }
-    });
-    gunzip.on('end', () => {
-      try {
-        reader.end();
-        settle(changes);
-      } catch (error) {
-        settle({ skipped: describe(error) });
-      }
-    });
-    gunzip.on('error', (error) => settle({ skipped: `not a valid gzip stream: ${error.message}` }));
-    gunzip.end(bytes);
-  });
+  return why === undefined ? changes : { skipped: why };
 }

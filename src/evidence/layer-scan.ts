@@ -6,9 +6,8 @@
  * Whiteouts are followed: a file deleted or replaced by a later layer is still in the image (any
  * puller can read the earlier layer), so its findings stay, saying so.
  */
-import { createGunzip } from 'node:zlib';
 import type { ImageStore } from '../adapters/image-store.js';
-import { createTarReader, TarFormatError } from './tar-stream.js';
+import { readLayerArchive } from './tar-stream.js';
 import { DEFAULT_MAX_FILE_SIZE, decodeText, mayHoldCredentials } from './secret-files.js';
 import type { SecretDetector } from './secrets.js';
 import type { LayerScan, LayerSecretFinding, PlatformImage } from './types.js';
@@ -143,65 +142,8 @@ function readTar(
   maxUnpacked: number,
   files: LayerFiles,
 ): Promise<string | undefined> {
-  const reader = createTarReader({
+  return readLayerArchive(bytes, gzip, maxUnpacked, {
     wantContent: (path) => files.wantContent(path),
     onEntry: (entry) => files.onEntry(entry.path, entry.size, entry.content),
   });
-  if (!gzip) return Promise.resolve(feed(reader, [bytes], maxUnpacked));
-  return new Promise((resolve) => {
-    const gunzip = createGunzip();
-    let unpacked = 0;
-    let settled = false;
-    const settle = (outcome: string | undefined) => {
-      if (settled) return;
-      settled = true;
-      gunzip.destroy();
-      resolve(outcome);
-    };
-    gunzip.on('data', (chunk: Buffer) => {
-      unpacked += chunk.length;
-      if (unpacked > maxUnpacked)
-        return settle(`unpacks to more than ${maxUnpacked} bytes (stopped reading)`);
-      try {
-        reader.write(chunk);
-      } catch (error) {
-        settle(describeTarError(error));
-      }
-    });
-    gunzip.on('end', () => {
-      try {
-        reader.end();
-        settle(undefined);
-      } catch (error) {
-        settle(describeTarError(error));
-      }
-    });
-    gunzip.on('error', (error) => settle(`not a valid gzip stream: ${error.message}`));
-    gunzip.end(bytes);
-  });
-}
-
-function feed(
-  reader: ReturnType<typeof createTarReader>,
-  chunks: Buffer[],
-  maxUnpacked: number,
-): string | undefined {
-  try {
-    let total = 0;
-    for (const chunk of chunks) {
-      total += chunk.length;
-      if (total > maxUnpacked) return `more than ${maxUnpacked} bytes`;
-      reader.write(chunk);
-    }
-    reader.end();
-    return undefined;
-  } catch (error) {
-    return describeTarError(error);
-  }
-}
-
-function describeTarError(error: unknown): string {
-  return error instanceof TarFormatError
-    ? `not a valid tar archive: ${error.message}`
-    : `could not be read: ${String(error)}`;
 }

@@ -1,8 +1,20 @@
 /**
- * A streaming reader of tar archives (ustar, pax and GNU long names) that hands each regular
- * file's path and, for the files the caller wants, up to a bounded number of content bytes. It never
- * holds more than one header and one bounded file in memory.
+ * The layer scanner's view of a tar archive: each regular file's path and, for the files the
+ * caller wants, up to a bounded number of content bytes, fed chunk by chunk as a layer unpacks.
+ * The parsing is `../archive/tar-entries.ts` (tar-stream with the project's checks); this adds
+ * only the bounded content. It never holds more than one bounded file in memory.
  */
+import { PassThrough } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { once } from 'node:events';
+import {
+  normalizeTarPath,
+  readTarEntries,
+  TarFormatError,
+  type TarEntryHeader,
+} from '../archive/tar-entries.js';
+
+export { TarFormatError };
 
 export interface TarEntry {
   path: string;
@@ -26,172 +38,107 @@ export interface TarOtherEntry {
   linkTarget?: string;
 }
 
-const OTHER_TYPES: Record<string, TarOtherEntry['type']> = {
-  '1': 'hardlink',
-  '2': 'symlink',
-  '5': 'directory',
+const OTHER_TYPES: Partial<Record<TarEntryHeader['type'], TarOtherEntry['type']>> = {
+  link: 'hardlink',
+  symlink: 'symlink',
+  directory: 'directory',
 };
 
-export class TarFormatError extends Error {}
+export interface TarReader {
+  /** Resolves when the chunk is taken; rejects (TarFormatError) once the archive proved invalid. */
+  write(chunk: Buffer): Promise<void>;
+  /** Resolves when every entry has been handed over. */
+  end(): Promise<void>;
+}
 
-const BLOCK = 512;
-
-export function createTarReader(options: TarReaderOptions) {
-  let pending: Buffer = Buffer.alloc(0);
-  let state: 'header' | 'body' | 'end' = 'header';
-  let remaining = 0; // body bytes of the current entry, padded to a block
-  let bodySize = 0;
-  let current:
-    | { path: string; type: string; keep: number; chunks: Buffer[]; kept: number; linkTarget: string }
-    | undefined;
-  let nextPath: string | undefined; // from a pax 'x' or GNU 'L' header
-  let nextLinkTarget: string | undefined; // from a pax 'x' (linkpath) or GNU 'K' header
-  let meta: Buffer[] | undefined; // collecting a pax/GNU header body
-
-  function finishEntry(): void {
-    if (!current) return;
-    if (meta) {
-      const text = Buffer.concat(meta).toString('utf8');
-      if (current.type === 'L') nextPath = text.replace(/\0.*$/s, '');
-      else if (current.type === 'K') nextLinkTarget = text.replace(/\0.*$/s, '');
-      else if (current.type === 'x') {
-        nextPath = paxPath(text) ?? nextPath;
-        nextLinkTarget = paxRecordValue(text, 'linkpath') ?? nextLinkTarget;
-      }
-      meta = undefined;
-    } else if (current.type === '0' || current.type === '\0' || current.type === '7') {
-      options.onEntry({
-        path: current.path,
-        size: bodySize,
-        content: current.keep > 0 ? Buffer.concat(current.chunks).subarray(0, current.keep) : undefined,
-      });
-    } else if (options.onOtherEntry && OTHER_TYPES[current.type]) {
-      const type = OTHER_TYPES[current.type]!;
+export function createTarReader(options: TarReaderOptions): TarReader {
+  const input = new PassThrough();
+  const done = readTarEntries(input, async (header, body) => {
+    const other = OTHER_TYPES[header.type];
+    if (other && options.onOtherEntry) {
       options.onOtherEntry({
-        path: current.path,
-        type,
-        ...(type === 'directory' ? {} : { linkTarget: current.linkTarget }),
+        path: normalizeTarPath(header.name),
+        type: other,
+        ...(header.linkname !== undefined ? { linkTarget: header.linkname } : {}),
       });
     }
-    current = undefined;
-  }
-
-  function readHeader(block: Buffer): void {
-    if (block.every((byte) => byte === 0)) {
-      state = 'end';
-      return;
+    if (header.type !== 'file') return;
+    const path = normalizeTarPath(header.name);
+    const keep = options.wantContent(path);
+    const chunks: Buffer[] = [];
+    let kept = 0;
+    for await (const chunk of body) {
+      if (kept >= keep) continue;
+      const take = chunk.subarray(0, keep - kept);
+      chunks.push(Buffer.from(take));
+      kept += take.length;
     }
-    if (!validChecksum(block)) throw new TarFormatError('a tar header has a bad checksum');
-    const type = String.fromCharCode(block[156]!);
-    const name = cString(block, 0, 100);
-    const prefix = block.subarray(257, 263).toString('latin1').startsWith('ustar')
-      ? cString(block, 345, 155)
-      : '';
-    const path = nextPath ?? (prefix ? `${prefix}/${name}` : name);
-    const linkTarget = nextLinkTarget ?? cString(block, 157, 100);
-    if (type !== 'x' && type !== 'L' && type !== 'K' && type !== 'g') {
-      nextPath = undefined;
-      nextLinkTarget = undefined;
-    }
-    bodySize = octal(block, 124, 12);
-    remaining = Math.ceil(bodySize / BLOCK) * BLOCK;
-    const isMeta = type === 'x' || type === 'L' || type === 'K' || type === 'g';
-    if (isMeta && bodySize > 1024 * 1024) throw new TarFormatError('a tar extended header is over 1 MiB');
-    meta = isMeta ? [] : undefined;
-    const keep = isMeta
-      ? 0
-      : type === '0' || type === '\0' || type === '7'
-        ? options.wantContent(normalize(path))
-        : 0;
-    current = { path: normalize(path), type, keep, chunks: [], kept: 0, linkTarget };
-    state = 'body';
-    if (remaining === 0) {
-      finishEntry();
-      state = 'header';
-    }
-  }
-
+    options.onEntry({ path, size: header.size, content: keep > 0 ? Buffer.concat(chunks) : undefined });
+  });
+  // Observed through write() and end(); never left unhandled in between.
+  done.catch(() => undefined);
   return {
-    write(chunk: Buffer): void {
-      pending = pending.length === 0 ? chunk : Buffer.concat([pending, chunk]);
-      let offset = 0;
-      while (state !== 'end') {
-        if (state === 'header') {
-          if (pending.length - offset < BLOCK) break;
-          readHeader(pending.subarray(offset, offset + BLOCK));
-          offset += BLOCK;
-          continue;
-        }
-        const available = Math.min(remaining, pending.length - offset);
-        if (available === 0) break;
-        const slice = pending.subarray(offset, offset + available);
-        const bodyOffset = Math.ceil(bodySize / BLOCK) * BLOCK - remaining;
-        const useful = slice.subarray(0, Math.max(0, Math.min(slice.length, bodySize - bodyOffset)));
-        if (meta) meta.push(Buffer.from(useful));
-        else if (current && current.kept < current.keep && useful.length > 0) {
-          const take = useful.subarray(0, current.keep - current.kept);
-          current.chunks.push(Buffer.from(take));
-          current.kept += take.length;
-        }
-        remaining -= available;
-        offset += available;
-        if (remaining === 0) {
-          finishEntry();
-          state = 'header';
-        }
-      }
-      pending = pending.subarray(offset);
+    async write(chunk) {
+      if (!input.write(chunk)) await Promise.race([once(input, 'drain'), done]);
     },
-    end(): void {
-      if (state !== 'body') return;
-      // Some writers (umoci among them) stop right after the last file's bytes, without padding
-      // or end-of-archive blocks: that file is whole, so it counts.
-      const received = Math.ceil(bodySize / BLOCK) * BLOCK - remaining;
-      if (received < bodySize) throw new TarFormatError('the tar archive ends inside a file');
-      finishEntry();
+    async end() {
+      input.end();
+      await done;
     },
   };
 }
 
-function paxPath(text: string): string | undefined {
-  return paxRecordValue(text, 'path');
-}
-
-function paxRecordValue(text: string, key: string): string | undefined {
-  for (const record of text.split('\n')) {
-    const space = record.indexOf(' ');
-    if (space !== -1 && record.startsWith(`${key}=`, space + 1)) return record.slice(space + 2 + key.length);
+/**
+ * Streams a layer blob (gzip or plain tar) through a tar reader, with backpressure, and stops once
+ * it unpacks to more than `maxUnpacked` bytes. Undefined when every entry was handed over, else
+ * why the layer could not be read: a layer is evidence the gate may be unable to read, never a
+ * reason to crash.
+ */
+export async function readLayerArchive(
+  bytes: Buffer,
+  gzip: boolean,
+  maxUnpacked: number,
+  options: TarReaderOptions,
+): Promise<string | undefined> {
+  const reader = createTarReader(options);
+  if (!gzip) {
+    if (bytes.length > maxUnpacked) return `more than ${maxUnpacked} bytes`;
+    try {
+      await reader.write(bytes);
+      await reader.end();
+      return undefined;
+    } catch (error) {
+      return describeTarError(error);
+    }
   }
-  return undefined;
-}
-
-function normalize(path: string): string {
-  return path.replace(/^\.?\/+/, '').replace(/\/+$/, '');
-}
-
-function cString(block: Buffer, start: number, length: number): string {
-  const field = block.subarray(start, start + length);
-  const end = field.indexOf(0);
-  return field.subarray(0, end === -1 ? length : end).toString('utf8');
-}
-
-function octal(block: Buffer, start: number, length: number): number {
-  const field = block.subarray(start, start + length);
-  // GNU base-256 for sizes over 8 GiB.
-  if (field[0]! & 0x80) {
-    let value = 0;
-    for (let i = 1; i < field.length; i++) value = value * 256 + field[i]!;
-    return value;
+  const gunzip = createGunzip();
+  gunzip.end(bytes);
+  const chunks = gunzip[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  let unpacked = 0;
+  try {
+    for (;;) {
+      let next: IteratorResult<Buffer>;
+      try {
+        next = await chunks.next();
+      } catch (error) {
+        return `not a valid gzip stream: ${error instanceof Error ? error.message : String(error)}`;
+      }
+      if (next.done) break;
+      unpacked += next.value.length;
+      if (unpacked > maxUnpacked) return `unpacks to more than ${maxUnpacked} bytes (stopped reading)`;
+      await reader.write(next.value);
+    }
+    await reader.end();
+    return undefined;
+  } catch (error) {
+    return describeTarError(error);
+  } finally {
+    gunzip.destroy();
   }
-  const text = field.toString('latin1').replace(/\0.*$/s, '').trim();
-  const value = text === '' ? 0 : parseInt(text, 8);
-  if (Number.isNaN(value)) throw new TarFormatError('a tar header has a malformed size');
-  return value;
 }
 
-function validChecksum(block: Buffer): boolean {
-  const stored = octal(block, 148, 8);
-  let sum = 0;
-  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : block[i]!;
-  return sum === stored;
+function describeTarError(error: unknown): string {
+  return error instanceof TarFormatError
+    ? `not a valid tar archive: ${error.message}`
+    : `could not be read: ${String(error)}`;
 }

@@ -14,6 +14,7 @@ import { GateError } from '../../src/errors.js';
 import { parseImageReference } from '../../src/adapters/image-reference.js';
 import { openImageStore } from '../../src/adapters/open-image-store.js';
 import { findRegistryCredentials, type RegistryOptions } from '../../src/adapters/registry.js';
+import { pushReferrer } from '../../src/adapters/referrer-push.js';
 import { buildFreshBundle, runBundledAction } from '../support/action-runner.js';
 import { runCliCaptured } from '../support/cli.js';
 import {
@@ -240,15 +241,16 @@ describe('an identity token from a helper', () => {
 
   beforeAll(async () => {
     // A registry front with a token service on the OAuth2 spec: it swaps the refresh token for an
-    // access token, then passes reads through to the open registry.
+    // access token, then passes reads and writes through to the open registry.
     front = await listen(
       createServer((request, response) => {
         void (async () => {
           const url = new URL(request.url ?? '/', 'http://front');
+          const chunks: Buffer[] = [];
+          for await (const chunk of request) chunks.push(chunk as Buffer);
+          const body = Buffer.concat(chunks);
           if (url.pathname === '/token') {
-            const chunks: Buffer[] = [];
-            for await (const chunk of request) chunks.push(chunk as Buffer);
-            const form = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+            const form = Object.fromEntries(new URLSearchParams(body.toString('utf8')));
             tokenRequests.push({ method: request.method ?? '', form, url: request.url ?? '' });
             const granted =
               request.method === 'POST' &&
@@ -265,12 +267,25 @@ describe('an identity token from a helper', () => {
             response.end();
             return;
           }
+          const forwarded: Record<string, string> = {};
+          for (const name of ['accept', 'content-type', 'if-match', 'if-none-match']) {
+            const value = request.headers[name];
+            if (typeof value === 'string') forwarded[name] = value;
+          }
+          const method = request.method ?? 'GET';
           const answer = await fetch(`${openRegistry.url}${request.url ?? '/'}`, {
-            headers: { accept: request.headers.accept ?? '*/*' },
+            method,
+            headers: forwarded,
+            ...(method === 'GET' || method === 'HEAD' ? {} : { body }),
+            redirect: 'manual',
           });
-          response.writeHead(answer.status, {
-            'content-type': answer.headers.get('content-type') ?? 'application/octet-stream',
-          });
+          const headers: Record<string, string> = {};
+          for (const name of ['content-type', 'content-length', 'docker-content-digest', 'location']) {
+            const value = answer.headers.get(name);
+            // Upload locations name the registry behind the front; the client goes through the front.
+            if (value !== null) headers[name] = value.replace(openRegistry.url, front.url);
+          }
+          response.writeHead(answer.status, headers);
           response.end(Buffer.from(await answer.arrayBuffer()));
         })();
       }),
@@ -303,6 +318,33 @@ describe('an identity token from a helper', () => {
           refresh_token: 'refresh-token-123',
           client_id: 'supply-chain-gate',
           scope: 'repository:acme/app:pull',
+          service: 'front.test',
+        },
+      },
+    ]);
+  });
+
+  it('is swapped the same way, with the push scope, when a referrer is pushed', async () => {
+    const env = await dockerConfig({ credHelpers: { [front.host]: 'identity' } });
+    const mediaType = 'application/vnd.dev.sigstore.bundle.v0.3+json';
+    const pushed = await pushReferrer(
+      { registry: front.host, repository: 'acme/app', subjectDigest: appDigest },
+      { bytes: Buffer.from(JSON.stringify({ mediaType })), mediaType, annotations: {} },
+      { env, homeDir: '/nonexistent', now: () => new Date('2026-12-01T12:00:00Z') },
+    );
+    const stored = await fetch(`${openRegistry.url}/v2/acme/app/manifests/${pushed.manifestDigest}`, {
+      headers: { accept: 'application/vnd.oci.image.manifest.v1+json' },
+    });
+    expect(((await stored.json()) as { subject?: { digest?: string } }).subject?.digest).toBe(appDigest);
+    expect(tokenRequests).toEqual([
+      {
+        method: 'POST',
+        url: '/token',
+        form: {
+          grant_type: 'refresh_token',
+          refresh_token: 'refresh-token-123',
+          client_id: 'supply-chain-gate',
+          scope: 'repository:acme/app:pull,push',
           service: 'front.test',
         },
       },

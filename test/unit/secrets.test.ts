@@ -295,7 +295,7 @@ describe('the tar reader', () => {
     return Buffer.concat(blocks);
   }
 
-  it('reads paths and the wanted content across arbitrary chunk boundaries', () => {
+  it('reads paths and the wanted content across arbitrary chunk boundaries', async () => {
     const archive = tar({ 'app/a.txt': 'x'.repeat(700), './app/.env': 'TOKEN=1', 'bin/sh': 'ELF' });
     for (const chunkSize of [1, 7, 512, 100000]) {
       const entries: TarEntry[] = [];
@@ -304,8 +304,8 @@ describe('the tar reader', () => {
         onEntry: (e) => entries.push(e),
       });
       for (let offset = 0; offset < archive.length; offset += chunkSize)
-        reader.write(archive.subarray(offset, offset + chunkSize));
-      reader.end();
+        await reader.write(archive.subarray(offset, offset + chunkSize));
+      await reader.end();
       expect(entries.map((e) => [e.path, e.size, e.content?.toString()])).toEqual([
         ['app/a.txt', 700, undefined],
         ['app/.env', 7, 'TOKEN=1'],
@@ -314,15 +314,52 @@ describe('the tar reader', () => {
     }
   });
 
-  it('rejects a corrupted header and an archive cut inside a file', () => {
+  it('rejects a corrupted header and an archive cut inside a file', async () => {
     const archive = tar({ 'a.txt': 'hello' });
     const corrupted = Buffer.from(archive);
     corrupted[0] = 0x41;
     const reader = createTarReader({ wantContent: () => 0, onEntry: () => undefined });
-    expect(() => reader.write(corrupted)).toThrow(TarFormatError);
+    await expect(reader.write(corrupted).then(() => reader.end())).rejects.toThrow(TarFormatError);
     const cut = createTarReader({ wantContent: () => 0, onEntry: () => undefined });
-    cut.write(archive.subarray(0, 515));
-    expect(() => cut.end()).toThrow('ends inside a file');
+    await cut.write(archive.subarray(0, 515));
+    await expect(cut.end()).rejects.toThrow('ends inside a file');
+  });
+
+  it('accepts an archive that stops right after its last file, as umoci writes them', async () => {
+    const archive = tar({ 'a.txt': 'hello' });
+    const entries: TarEntry[] = [];
+    const reader = createTarReader({ wantContent: () => 5, onEntry: (entry) => entries.push(entry) });
+    await reader.write(archive.subarray(0, 512 + 5));
+    await reader.end();
+    expect(entries).toEqual([{ path: 'a.txt', size: 5, content: Buffer.from('hello') }]);
+  });
+
+  it('refuses a pax size that is not a plain decimal, which parseInt would read as a number', async () => {
+    const pax = (records: string) => {
+      const body = Buffer.from(records);
+      const header = Buffer.alloc(512);
+      header.write('PaxHeaders/a.txt', 0);
+      header.write('0000644\0', 100);
+      header.write(`${body.length.toString(8).padStart(11, '0')}\0`, 124);
+      header.write('00000000000\0', 136);
+      header.write('x', 156);
+      header.write('ustar\x0000', 257);
+      header.write('        ', 148);
+      let sum = 0;
+      for (const byte of header) sum += byte;
+      header.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148);
+      return Buffer.concat([header, body, Buffer.alloc((512 - (body.length % 512)) % 512)]);
+    };
+    const record = (key: string, value: string) => {
+      const text = ` ${key}=${value}\n`;
+      let length = text.length + 1;
+      if (String(length).length + text.length > length) length += 1;
+      return `${length}${text}`;
+    };
+    const archive = Buffer.concat([pax(record('size', '5abc')), tar({ 'a.txt': 'hello' })]);
+    const reader = createTarReader({ wantContent: () => 0, onEntry: () => undefined });
+    await reader.write(archive);
+    await expect(reader.end()).rejects.toThrow('a pax size is not a decimal number');
   });
 });
 
