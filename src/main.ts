@@ -172,13 +172,19 @@ async function decide(inputs: RunInputs, deps: RunDeps): Promise<Decision> {
     return preview ? { ...decided, preview } : decided;
   } catch (error) {
     const mode = inputs.mode ?? policy?.mode ?? 'enforce';
-    if (error instanceof ConfigurationError)
-      return decisionForFailure(error, mode, deps, policy?.origin ?? 'not loaded');
+    // The policy is the gate's configuration, and so is what the token may do; a scan report or a
+    // bundle that cannot be read is evidence that is unreadable, even when it is the user's file.
+    if (error instanceof ConfigurationError && (policy === undefined || TOKEN_SETUP.has(error.code))) {
+      return decisionForFailure(error, mode, deps, policy?.origin ?? 'not loaded', evidence);
+    }
     const reason = describeError(error);
     deps.log.error(reason);
     return undecided([reason], mode, deps.now(), policy?.origin ?? 'not loaded', evidence);
   }
 }
+
+/** Refusals that mean the job's token or permissions are set up wrong. */
+const TOKEN_SETUP = new Set(['github-forbidden', 'github-unauthorized']);
 
 /**
  * A failure as a decision: a ConfigurationError is the gate's setup that is wrong (an input, the
@@ -190,11 +196,12 @@ function decisionForFailure(
   mode: Decision['mode'],
   deps: Pick<RunDeps, 'log' | 'now'>,
   policyOrigin: string,
+  evidence?: Evidence,
 ): Decision {
   if (!(error instanceof ConfigurationError)) {
-    return undecided([describeError(error)], mode, deps.now(), policyOrigin);
+    return undecided([describeError(error)], mode, deps.now(), policyOrigin, evidence);
   }
-  const decision = misconfigured(error.problems, mode, deps.now(), policyOrigin);
+  const decision = misconfigured(error.problems, mode, deps.now(), policyOrigin, evidence);
   decision.misconfiguration!.forEach((problem, index) => {
     const { position } = problem;
     // A position in a file read at another commit (`file@ref`) is not a line of this checkout.

@@ -119,11 +119,12 @@ export function misconfigured(
   mode: Decision['mode'],
   now: Date,
   policyOrigin: string,
+  evidence?: Evidence,
 ): Decision {
   const lines = problems.map((p) =>
     p.position ? `${p.position.file}:${p.position.line}:${p.position.column}: ${p.message}` : p.message,
   );
-  return { ...undecided(lines, mode, now, policyOrigin), misconfiguration: problems };
+  return { ...undecided(lines, mode, now, policyOrigin, evidence), misconfiguration: problems };
 }
 
 /** A family of rules: adding one is adding a module to `rules/index.ts` and its title to `rules/titles.ts`. */

@@ -21,6 +21,12 @@ export class PolicyError extends ConfigurationError<'invalid-policy'> {
   readonly lines: string[];
 
   constructor(problems: ConfigurationProblem[]) {
+    // In the order of the file, as a reader fixes them.
+    problems = [...problems].sort(
+      (a, b) =>
+        (a.position?.line ?? Infinity) - (b.position?.line ?? Infinity) ||
+        (a.position?.column ?? 0) - (b.position?.column ?? 0),
+    );
     const lines = problems.map((p) =>
       p.position ? `${formatPosition(p.position)}: ${p.message}` : p.message,
     );
