@@ -20,8 +20,8 @@ try {
     entryPoints: {
       snapshot: join(ROOT, 'src/evidence/snapshot.ts'),
       evaluate: join(ROOT, 'src/policy/evaluate.ts'),
-      load: join(ROOT, 'src/policy/load.ts'),
-      preview: join(ROOT, 'src/policy/preview.ts'),
+      load: join(ROOT, 'src/policy/document/load.ts'),
+      preview: join(ROOT, 'src/policy/authoring/preview.ts'),
     },
     outdir,
     bundle: true,

@@ -7,16 +7,16 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createGitHubClient } from './adapters/github.js';
+import { createGitHubClient } from './adapters/github/create-client.js';
 import {
   appPermissions,
   mintInstallationToken,
   readAppCredentials,
   reportAsApp,
   type InstallationToken,
-} from './adapters/github-app.js';
-import { RequestLog } from './adapters/request-log.js';
-import { createConsoleLogger } from './adapters/logger.js';
+} from './adapters/github/app.js';
+import { RequestLog } from './adapters/http/request-log.js';
+import { createConsoleLogger } from './adapters/log/logger.js';
 import { ConfigurationError, describeError } from './errors.js';
 import { splitRepository } from './github-context.js';
 import { DEFAULT_CHECK_NAME, parsePlatformList, type AttestationScope, type RunInputs } from './inputs.js';
@@ -24,7 +24,7 @@ import { escapeLogLine, escapeLogText } from './report/escape.js';
 import { verificationSummaryRequest } from './provenance/requests.js';
 import { VERSION } from './version.js';
 
-import type { CliIo } from './cli-io.js';
+import type { CliIo } from './cli/io.js';
 
 export type { CliIo };
 
@@ -116,17 +116,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'demo':
         return await demoCommand(rest, io);
       case 'verify-bundle':
-        return await (await import('./verify-bundle-cli.js')).verifyBundleCommand(rest, io);
+        return await (await import('./cli/commands/verify-bundle.js')).verifyBundleCommand(rest, io);
       case 'scans':
-        return await (await import('./scans-cli.js')).scansCommand(rest, io);
+        return await (await import('./cli/commands/scans.js')).scansCommand(rest, io);
       case 'provenance':
-        return await (await import('./provenance-cli.js')).provenanceCommand(rest, io);
+        return await (await import('./cli/commands/provenance.js')).provenanceCommand(rest, io);
       case 'ruleset':
-        return (await import('./ruleset-cli.js')).rulesetCommand(rest, io);
+        return (await import('./cli/commands/ruleset.js')).rulesetCommand(rest, io);
       case 'watch':
-        return await (await import('./watch-cli.js')).watchCommand(rest, io);
+        return await (await import('./cli/commands/watch.js')).watchCommand(rest, io);
       case 'status':
-        return await (await import('./watch-cli.js')).statusCommand(rest, io);
+        return await (await import('./cli/commands/watch.js')).statusCommand(rest, io);
       default:
         throw new ConfigurationError(
           'unknown-command',
@@ -318,7 +318,7 @@ async function runAndPrint(
   contextPath?: string,
 ): Promise<number> {
   const { run } = await import('./main.js');
-  const { openImageStore } = await import('./adapters/open-image-store.js');
+  const { openImageStore } = await import('./adapters/oci/open-image-store.js');
   const requestLog = new RequestLog();
   const clientFor = (apiUrl: string, token: string) =>
     createGitHubClient({
@@ -435,11 +435,11 @@ async function policyCommand(args: string[], io: CliIo): Promise<number> {
     io.stdout.write((await import('./policy/json-schema.js')).policyJsonSchema());
     return 0;
   }
-  if (sub === 'test') return (await import('./policy-test-cli.js')).policyTestCommand(rest, io);
+  if (sub === 'test') return (await import('./cli/commands/policy-test.js')).policyTestCommand(rest, io);
   if (sub === 'explain') {
     if (rest.length > 1)
       throw new ConfigurationError('invalid-arguments', 'policy explain takes one RULE_ID');
-    const { explainRule, listRules } = await import('./policy/explain.js');
+    const { explainRule, listRules } = await import('./policy/authoring/explain.js');
     io.stdout.write(rest[0] === undefined ? listRules() : explainRule(rest[0]));
     return 0;
   }
@@ -451,8 +451,8 @@ async function policyCommand(args: string[], io: CliIo): Promise<number> {
   }
   if (rest.length === 0)
     throw new ConfigurationError('invalid-arguments', 'policy lint needs at least one FILE');
-  const { lintPolicy } = await import('./policy/lint.js');
-  const { loadPolicyFile, PolicyError } = await import('./policy/load.js');
+  const { lintPolicy } = await import('./policy/authoring/lint.js');
+  const { loadPolicyFile, PolicyError } = await import('./policy/document/load.js');
   let worst = 0;
   for (const file of rest) {
     try {

@@ -1,7 +1,7 @@
 /** The typed, validated inputs of one gate run: built once by index.ts (action) or cli.ts. */
 import { ConfigurationError } from './errors.js';
 import type { SnapshotTarget } from './dependency-graph/snapshot.js';
-import type { Platform } from './evidence/types.js';
+import type { Platform } from './model/evidence.js';
 import type { ProvenanceRequest } from './provenance/make.js';
 import type { PublishRequest } from './provenance/publish.js';
 

@@ -6,8 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as core from '@actions/core';
-import { createActionsLogger } from './adapters/actions-logger.js';
-import { openImageStore } from './adapters/open-image-store.js';
+import { createActionsLogger } from './adapters/log/actions-logger.js';
+import { openImageStore } from './adapters/oci/open-image-store.js';
 import { ConfigurationError, describeError } from './errors.js';
 import { readWorkflowContext, splitRepository } from './github-context.js';
 import { DEFAULT_CHECK_NAME } from './inputs.js';
@@ -17,7 +17,7 @@ import { parseWatchReport, renderWatchReport } from './report/watch-json.js';
 import { VERSION } from './version.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_IMAGES, watch, watchExitCode } from './watch/engine.js';
 import { DEFAULT_LABEL } from './watch/issues.js';
-import { openWatchGitHub } from './adapters/github-watch.js';
+import { openWatchGitHub } from './adapters/github/watch.js';
 import { readWatchReports, writeTextFile } from './watch/report-files.js';
 import { parseScanOption } from './watch/targets.js';
 

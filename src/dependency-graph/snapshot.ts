@@ -4,7 +4,7 @@
  * after the merge. Operating-system packages (deb, apk, rpm) are left out: the dependency graph
  * has no advisories for them. Pure.
  */
-import type { Evidence } from '../evidence/types.js';
+import type { Evidence } from '../model/evidence.js';
 import { judgeSboms } from '../policy/attestation-trust.js';
 import { usablePackages } from '../policy/rules/sbom.js';
 import type { Policy } from '../policy/schema.js';

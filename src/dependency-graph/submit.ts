@@ -4,7 +4,7 @@
  * verification summary that could not be published does: nobody should believe Dependabot is
  * watching the image when it is not.
  */
-import type { GitHubClient } from '../adapters/github.js';
+import type { GitHubClient } from '../adapters/github/create-client.js';
 import type { Decision } from '../policy/decision.js';
 import type { Policy } from '../policy/schema.js';
 import type { RunInputs } from '../inputs.js';

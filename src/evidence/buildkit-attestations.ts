@@ -11,7 +11,7 @@
  * lookups. Nothing here is trusted: the index's signature is what can vouch for it (rules decide).
  */
 import { VerificationError } from '../errors.js';
-import type { ImageStore, ManifestDocument } from '../adapters/image-store.js';
+import type { ImageStore, ManifestDocument } from '../adapters/oci/image-store.js';
 import { MAX_ATTACHED_LAYER_BYTES } from './attached-artifacts.js';
 import { isSbomPredicateType, MAX_SBOM_BYTES, SbomReader } from './sbom/read-sbom.js';
 import type {
@@ -21,7 +21,7 @@ import type {
   InTotoStatementFacts,
   PlatformImage,
   SbomDocument,
-} from './types.js';
+} from '../model/evidence.js';
 
 export const IN_TOTO_LAYER_MEDIA_TYPE = 'application/vnd.in-toto+json';
 const PREDICATE_TYPE_ANNOTATION = 'in-toto.io/predicate-type';

@@ -4,10 +4,10 @@
  */
 import { resolve } from 'node:path';
 import { ConfigurationError } from '../errors.js';
-import type { ImageReference } from '../adapters/image-reference.js';
-import { parseImageReference } from '../adapters/image-reference.js';
-import type { ImageStore } from '../adapters/image-store.js';
-import type { RequestLog } from '../adapters/request-log.js';
+import type { ImageReference } from '../model/image-reference.js';
+import { parseImageReference } from '../model/image-reference.js';
+import type { ImageStore } from '../adapters/oci/image-store.js';
+import type { RequestLog } from '../adapters/http/request-log.js';
 import type { RunInputs } from '../inputs.js';
 import { startDiscovery, type AttestationsApi, type DiscoverySources } from './discover.js';
 import { effectivePolicy } from '../policy/evaluate.js';
@@ -16,15 +16,15 @@ import type { TrustStore } from '../sigstore/trusted-root.js';
 import { collectImageEvidence } from './image.js';
 import { collectLocalImageEvidence } from './local-image.js';
 import { readBundleFiles, verifySignatures } from './signatures.js';
-import { DEFAULT_LAYER_SCAN_LIMITS, scanLayersForSecrets } from './layer-scan.js';
+import { DEFAULT_LAYER_SCAN_LIMITS, scanLayersForSecrets } from './secrets/layer-scan.js';
 import { readScanFile, readVex, type VexOrigin } from './scan-files.js';
 import { readBuildKitAttestations, type BuildKitEvidence } from './buildkit-attestations.js';
 import { sbomsOfVerifications } from './sbom/attested-sboms.js';
 import { readSbomFile } from './sbom/sbom-files.js';
 import { inventoryFilesystem } from './final-filesystem.js';
-import { scanImageConfigs } from './config-secrets.js';
-import { loadSecretDetector, type SecretDetector } from './secrets.js';
-import type { DiscoveredArtifact, Evidence, GeneratedProvenance, LayerScan } from './types.js';
+import { scanImageConfigs } from './secrets/config-secrets.js';
+import { loadSecretDetector, type SecretDetector } from './secrets/secrets.js';
+import type { DiscoveredArtifact, Evidence, GeneratedProvenance, LayerScan } from '../model/evidence.js';
 
 export interface EvidenceDeps {
   openImageStore(reference: ImageReference): ImageStore;
@@ -106,7 +106,7 @@ async function collectFromStore(
     loadTrust:
       deps.loadTrust ??
       (async () =>
-        (await import('../adapters/trusted-root.js')).loadTrustStore({
+        (await import('../adapters/sigstore/trusted-root.js')).loadTrustStore({
           trustedRootPath: inputs.trustedRootPath,
           workspace: inputs.workspace,
         })),

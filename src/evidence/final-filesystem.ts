@@ -8,9 +8,9 @@
  * What the `image.no-shell` and `image.no-package-manager` rules judge is found here: shells and
  * package managers in a `bin` or `sbin` directory, and the layer that put each there.
  */
-import type { ImageStore } from '../adapters/image-store.js';
-import { readLayerArchive } from './tar-stream.js';
-import type { FilesystemInventory, PlatformImage } from './types.js';
+import type { ImageStore } from '../adapters/oci/image-store.js';
+import { readLayerArchive } from '../archive/layer-reader.js';
+import type { FilesystemInventory, PlatformImage } from '../model/evidence.js';
 
 export interface InventoryLimits {
   maxLayerSize: number;

@@ -2,8 +2,8 @@
  * Findings across reports: the same vulnerability in the same package version counts once, however
  * many scanners or targets reported it, with every report that did listed as its sources.
  */
-import { compareSeverity } from './scans/severity.js';
-import { SEVERITIES, type Finding, type FindingSource, type Severity } from './types.js';
+import { compareSeverity } from './scans/scoring/severity.js';
+import { SEVERITIES, type Finding, type FindingSource, type Severity } from '../model/evidence.js';
 
 export type SeverityCounts = Record<Severity, number>;
 

@@ -12,13 +12,13 @@
  * config's secret scan (`configSecrets`: redacted findings only), which the snapshot keeps, so a
  * replay fails it as the image did; a custom CEL rule that reads such a value sees the placeholder.
  */
-import { readRegularFile } from '../adapters/regular-file.js';
+import { readRegularFile } from '../adapters/files/regular-file.js';
 import { ConfigurationError, InternalError } from '../errors.js';
 import type { Decision } from '../policy/decision.js';
 import { JsonStreamParser } from './scans/json-stream.js';
-import { scanImageConfigs } from './config-secrets.js';
-import { loadSecretDetector } from './secrets.js';
-import type { ConfigSecretScan, Evidence, ImageConfigFacts } from './types.js';
+import { scanImageConfigs } from './secrets/config-secrets.js';
+import { loadSecretDetector } from './secrets/secrets.js';
+import type { ConfigSecretScan, Evidence, ImageConfigFacts } from '../model/evidence.js';
 
 export const EVIDENCE_SCHEMA = 'supply-chain-gate/evidence';
 export const EVIDENCE_SNAPSHOT_VERSION = 1;

@@ -14,7 +14,7 @@ import type {
   PlatformImage,
   SbomDocument,
   SignerIdentity,
-} from '../evidence/types.js';
+} from '../model/evidence.js';
 import { describeSigner } from '../sigstore/identity-policy.js';
 import { signatureRefusal } from './rules/signatures.js';
 import type { Policy } from './schema.js';

@@ -3,7 +3,7 @@
  * fails the next job with "could not decide": the summary says so while there is still time to
  * log in or mirror the image. Pure: it reads the request statistics of the evidence.
  */
-import type { Evidence, RateLimitReading } from '../evidence/types.js';
+import type { Evidence, RateLimitReading } from '../model/evidence.js';
 
 /** Low means a fifth of the limit or less; ten or fewer when the limit was not announced. */
 const LOW_SHARE = 0.2;

@@ -1,5 +1,5 @@
 /** Decision → the machine-readable report other tools consume; the shape is versioned. */
-import type { RequestStats } from '../evidence/types.js';
+import type { RequestStats } from '../model/evidence.js';
 import type { Decision } from '../policy/decision.js';
 import { checkConclusion } from './check-run.js';
 

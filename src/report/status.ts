@@ -4,7 +4,7 @@
  * Content-Security-Policy that forbids loading anything, so it works from file:// and on Pages).
  * Pure. Every word from a report is escaped: the reports are artifacts, not trusted input.
  */
-import { SEVERITIES } from '../evidence/types.js';
+import { SEVERITIES } from '../model/evidence.js';
 import { escapeCode, escapeHtml, escapeMarkdown } from './escape.js';
 import type { WatchReport, WatchReportImage } from './watch-json.js';
 

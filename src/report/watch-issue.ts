@@ -3,7 +3,7 @@
  * the same markdown renderer as the check run, every untrusted word escaped. Pure.
  */
 import { findingKey } from '../evidence/findings.js';
-import type { Finding } from '../evidence/types.js';
+import type { Finding } from '../model/evidence.js';
 import {
   encodeState,
   findingHash,

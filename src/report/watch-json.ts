@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { bySeverityThenId, countBySeverity, mergeFindings } from '../evidence/findings.js';
-import { SEVERITIES, type Finding } from '../evidence/types.js';
+import { SEVERITIES, type Finding } from '../model/evidence.js';
 import { ConfigurationError } from '../errors.js';
 import type { WatchImageResult } from '../watch/types.js';
 

@@ -4,10 +4,10 @@
  * branch's policy with fresh scans, and keeps one issue per failing image. Images are judged with
  * bounded concurrency; one image that cannot be read is that image's `error`, never the run's.
  */
-import type { GitHubClient } from '../adapters/github.js';
-import type { ImageReference } from '../adapters/image-reference.js';
-import type { ImageStore } from '../adapters/image-store.js';
-import type { Logger } from '../adapters/logger.js';
+import type { GitHubClient } from '../adapters/github/create-client.js';
+import type { ImageReference } from '../model/image-reference.js';
+import type { ImageStore } from '../adapters/oci/image-store.js';
+import type { Logger } from '../adapters/log/logger.js';
 import { ConfigurationError, describeError, GateError } from '../errors.js';
 import type { RegistryCredentials, RunInputs } from '../inputs.js';
 import { undecided, type Decision } from '../policy/decision.js';
@@ -86,7 +86,7 @@ export async function watch(inputs: WatchInputs, deps: WatchDeps): Promise<Watch
   const targets = inputs.images.map(parseWatchTarget);
   checkScanAssignments(inputs.scans, targets);
   const stores = storeCache(deps.openImageStore);
-  const { resolvePolicy } = await import('../policy/resolve.js');
+  const { resolvePolicy } = await import('../policy/document/resolve.js');
   const policy = await resolvePolicy(
     { ...baseRunInputs(inputs), image: inputs.images[0] ?? '' },
     { log: deps.log, github: deps.github },
@@ -111,7 +111,7 @@ export async function watch(inputs: WatchInputs, deps: WatchDeps): Promise<Watch
   const trust = once(
     deps.loadTrust ??
       (async () =>
-        (await import('../adapters/trusted-root.js')).loadTrustStore({
+        (await import('../adapters/sigstore/trusted-root.js')).loadTrustStore({
           trustedRootPath: inputs.trustedRootPath,
           workspace: inputs.workspace,
         })),

@@ -11,7 +11,7 @@
  * sees the older one: exactly one issue stays open, whatever the interleaving.
  */
 import { describeError } from '../errors.js';
-import type { Logger } from '../adapters/logger.js';
+import type { Logger } from '../adapters/log/logger.js';
 import {
   renderChangeComment,
   renderCloseComment,

@@ -3,7 +3,7 @@
  * else 24 hours: the workflow scans each image just before), and exceptions that stop applying
  * within 14 days are announced while there is time to act. Pure: policy × evidence × now.
  */
-import type { Evidence } from '../evidence/types.js';
+import type { Evidence } from '../model/evidence.js';
 import type { Decision, RuleResult } from '../policy/decision.js';
 import { effectivePolicy, evaluatePolicy } from '../policy/evaluate.js';
 import { isExpired } from '../policy/expiry.js';

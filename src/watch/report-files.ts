@@ -1,7 +1,7 @@
 /** Reading the watch reports `status` renders, and writing the files a run produces. */
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { readRegularFile, type RegularFileRead } from '../adapters/regular-file.js';
+import { readRegularFile, type RegularFileRead } from '../adapters/files/regular-file.js';
 import { ConfigurationError } from '../errors.js';
 import { escapeLogLine } from '../report/escape.js';
 import { parseWatchReport, type WatchReport } from '../report/watch-json.js';

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { ConfigurationError } from '../errors.js';
-import { formatImageName, parseImageReference, type ImageReference } from '../adapters/image-reference.js';
+import { formatImageName, parseImageReference, type ImageReference } from '../model/image-reference.js';
 
 /** A registry image, by tag (resolved to its digest on every run) or by digest (pinned). */
 export type WatchTarget =

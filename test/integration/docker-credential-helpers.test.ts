@@ -11,10 +11,10 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { GateError } from '../../src/errors.js';
-import { parseImageReference } from '../../src/adapters/image-reference.js';
-import { openImageStore } from '../../src/adapters/open-image-store.js';
-import { findRegistryCredentials, type RegistryOptions } from '../../src/adapters/registry.js';
-import { pushReferrer } from '../../src/adapters/referrer-push.js';
+import { parseImageReference } from '../../src/model/image-reference.js';
+import { openImageStore } from '../../src/adapters/oci/open-image-store.js';
+import { findRegistryCredentials, type RegistryOptions } from '../../src/adapters/registry/store.js';
+import { pushReferrer } from '../../src/adapters/registry/referrer-push.js';
 import { buildFreshBundle, runBundledAction } from '../support/action-runner.js';
 import { runCliCaptured } from '../support/cli.js';
 import {

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { loadEvidenceSnapshot } from '../../src/evidence/snapshot.js';
 import type { RuleResult } from '../../src/policy/decision.js';
 import { evaluatePolicy } from '../../src/policy/evaluate.js';
-import { loadPolicyFile } from '../../src/policy/load.js';
+import { loadPolicyFile } from '../../src/policy/document/load.js';
 import { runCliCaptured } from '../support/cli.js';
 import {
   buildLocalImage,

@@ -11,20 +11,20 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { parseImageReference } from '../../src/adapters/image-reference.js';
+import { parseImageReference } from '../../src/model/image-reference.js';
 import {
   DOCKER_MANIFEST_LIST_MEDIA_TYPE,
   DOCKER_MANIFEST_MEDIA_TYPE,
   OCI_INDEX_MEDIA_TYPE,
   OCI_MANIFEST_MEDIA_TYPE,
-} from '../../src/adapters/image-store.js';
-import { createMemoryLogger } from '../../src/adapters/logger.js';
-import { openImageStore } from '../../src/adapters/open-image-store.js';
-import { pushReferrer } from '../../src/adapters/referrer-push.js';
-import type { RegistryOptions } from '../../src/adapters/registry.js';
-import { RequestLog } from '../../src/adapters/request-log.js';
+} from '../../src/adapters/oci/image-store.js';
+import { createMemoryLogger } from '../../src/adapters/log/logger.js';
+import { openImageStore } from '../../src/adapters/oci/open-image-store.js';
+import { pushReferrer } from '../../src/adapters/registry/referrer-push.js';
+import type { RegistryOptions } from '../../src/adapters/registry/store.js';
+import { RequestLog } from '../../src/adapters/http/request-log.js';
 import { collectImageEvidence, type GatedDigest } from '../../src/evidence/image.js';
-import type { Platform } from '../../src/evidence/types.js';
+import type { Platform } from '../../src/model/evidence.js';
 import { run } from '../../src/main.js';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
 import {

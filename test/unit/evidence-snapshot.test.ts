@@ -6,9 +6,9 @@ import {
   SnapshotError,
   withConfigSecretScan,
 } from '../../src/evidence/snapshot.js';
-import type { Evidence } from '../../src/evidence/types.js';
+import type { Evidence } from '../../src/model/evidence.js';
 import { evaluatePolicy } from '../../src/policy/evaluate.js';
-import { parsePolicy } from '../../src/policy/load.js';
+import { parsePolicy } from '../../src/policy/document/load.js';
 
 // Built at run time so no scanner flags this file: none of these are real credentials.
 const GITHUB = `ghp_${'A1b2C3d4E5'.repeat(3)}abcdef`;

@@ -7,10 +7,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEvidenceSnapshot } from '../../src/evidence/snapshot.js';
-import type { ArtifactVerification, Evidence } from '../../src/evidence/types.js';
-import { describeSetting, explainRule, renderRuleReference } from '../../src/policy/explain.js';
+import type { ArtifactVerification, Evidence } from '../../src/model/evidence.js';
+import { describeSetting, explainRule, renderRuleReference } from '../../src/policy/authoring/explain.js';
 import { evaluatePolicy } from '../../src/policy/evaluate.js';
-import { parsePolicy } from '../../src/policy/load.js';
+import { parsePolicy } from '../../src/policy/document/load.js';
 import { describeRule, RULE_CATALOG } from '../../src/policy/rules/catalog.js';
 import { RULE_FAMILIES } from '../../src/policy/rules/index.js';
 import { REPO_ROOT } from '../support/fixtures.js';

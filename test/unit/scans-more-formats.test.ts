@@ -1,5 +1,5 @@
 import { parseScanReport, parseVexDocument, readAttestedDocument } from '../../src/evidence/scans/parse.js';
-import type { ScanReport, Severity } from '../../src/evidence/types.js';
+import type { ScanReport, Severity } from '../../src/model/evidence.js';
 import { readFixture } from '../support/fixtures.js';
 
 const source = (uri: string) => ({ kind: 'file' as const, uri });
@@ -210,7 +210,7 @@ describe('CVSS base scores from vectors', () => {
     ['CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N', undefined],
     ['CVSS:3.1/AV:X/AC:L', undefined],
   ])('%s is %s', async (vector, score) => {
-    const { cvssBaseScore } = await import('../../src/evidence/scans/cvss.js');
+    const { cvssBaseScore } = await import('../../src/evidence/scans/scoring/cvss.js');
     expect(cvssBaseScore(vector)).toBe(score);
   });
 });

@@ -1,7 +1,7 @@
 import { ConfigurationError } from '../../src/errors.js';
 import { mergeFindings } from '../../src/evidence/findings.js';
 import { parseScanReport } from '../../src/evidence/scans/parse.js';
-import type { Finding } from '../../src/evidence/types.js';
+import type { Finding } from '../../src/model/evidence.js';
 import { readFixture } from '../support/fixtures.js';
 
 const source = (uri: string) => ({ kind: 'file' as const, uri });

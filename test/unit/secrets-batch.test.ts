@@ -2,7 +2,7 @@
  * Many values scanned at once (an image config's Env, labels and history) find exactly what each
  * value scanned alone finds: a batch is one library call, never a secret that spans two values.
  */
-import { loadSecretDetector, type SecretDetector } from '../../src/evidence/secrets.js';
+import { loadSecretDetector, type SecretDetector } from '../../src/evidence/secrets/secrets.js';
 import { fakeCredentials, lookAlikes } from '../support/fake-credentials.js';
 
 let detector: SecretDetector;
@@ -35,7 +35,7 @@ describe('scanning many values at once', () => {
 
   it('reads 200,000 variables in a few library calls', async () => {
     let calls = 0;
-    const { createSecretDetector } = await import('../../src/evidence/secrets.js');
+    const { createSecretDetector } = await import('../../src/evidence/secrets/secrets.js');
     const counting = createSecretDetector(async () => {
       calls++;
       return [];

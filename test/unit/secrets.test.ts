@@ -3,18 +3,18 @@
  * every planted format is found once, with every rule that matched it and a redacted form only;
  * look-alikes and placeholders are left alone; layer files are chosen and sniffed as text.
  */
-import { decodeText, mayHoldCredentials } from '../../src/evidence/secret-files.js';
+import { decodeText, mayHoldCredentials } from '../../src/evidence/secrets/secret-files.js';
 import {
   loadSecretDetector,
   looksLikeCredential,
   redact,
   type SecretDetector,
-} from '../../src/evidence/secrets.js';
-import { createTarReader, TarFormatError, type TarEntry } from '../../src/evidence/tar-stream.js';
+} from '../../src/evidence/secrets/secrets.js';
+import { createTarReader, TarFormatError, type TarEntry } from '../../src/archive/layer-reader.js';
 import { readdirSync, readFileSync } from 'node:fs';
-import type { Evidence } from '../../src/evidence/types.js';
+import type { Evidence } from '../../src/model/evidence.js';
 import { evaluatePolicy } from '../../src/policy/evaluate.js';
-import { parsePolicy } from '../../src/policy/load.js';
+import { parsePolicy } from '../../src/policy/document/load.js';
 import { isRootUser } from '../../src/policy/rules/image.js';
 import { fakeCredentials, gcpServiceAccountJson, lookAlikes, random } from '../support/fake-credentials.js';
 

@@ -3,8 +3,8 @@
  * (24 hours unless the policy says otherwise, overrides included), exceptions announced two
  * weeks before they expire, tag globs, and `--scan REF=FILE`.
  */
-import type { Evidence, ScanReport } from '../../src/evidence/types.js';
-import { parsePolicy } from '../../src/policy/load.js';
+import type { Evidence, ScanReport } from '../../src/model/evidence.js';
+import { parsePolicy } from '../../src/policy/document/load.js';
 import { evaluateForWatch, expiringExceptions } from '../../src/watch/judge.js';
 import {
   parseScanOption,

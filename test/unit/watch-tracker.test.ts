@@ -3,7 +3,7 @@
  * watch tracker sends one write at a time, a second after the one before, however many images
  * fail at once. Reads are not held back. A virtual clock makes the spacing exact, not timed.
  */
-import { createWatchTracker, type GitHubRequester } from '../../src/adapters/github-watch.js';
+import { createWatchTracker, type GitHubRequester } from '../../src/adapters/github/watch.js';
 
 function fakeGitHub() {
   const sent: Array<{ route: string; at: number }> = [];

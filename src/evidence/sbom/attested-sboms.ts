@@ -4,7 +4,7 @@
  * predicate was read when its envelope verified; here its packages are taken out. Whether the
  * signer may vouch for an SBOM is the rules' call. Pure.
  */
-import type { ArtifactVerification, SbomDocument } from '../types.js';
+import type { ArtifactVerification, SbomDocument } from '../../model/evidence.js';
 import { isSbomPredicateType, SbomReader } from './read-sbom.js';
 
 export function sbomsOfVerifications(verifications: readonly ArtifactVerification[]): SbomDocument[] {

@@ -10,7 +10,13 @@
 import { ConfigurationError } from '../../errors.js';
 import { JsonStreamParser, walkJsonValue, type JsonPath, type JsonPosition } from '../scans/json-stream.js';
 import { createPurlCanonicalizer } from '../scans/purl.js';
-import type { EvidenceSource, SbomDocument, SbomFormat, SbomOrigin, SbomPackage } from '../types.js';
+import type {
+  EvidenceSource,
+  SbomDocument,
+  SbomFormat,
+  SbomOrigin,
+  SbomPackage,
+} from '../../model/evidence.js';
 
 /** Larger SBOM files are refused before they are read. */
 export const MAX_SBOM_BYTES = 512 * 1024 * 1024;

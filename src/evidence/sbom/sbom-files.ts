@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto';
 import { open } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { OPEN_INPUT_FILE } from '../../adapters/regular-file.js';
+import { OPEN_INPUT_FILE } from '../../adapters/files/regular-file.js';
 import { ConfigurationError } from '../../errors.js';
-import type { EvidenceSource, SbomDocument } from '../types.js';
+import type { EvidenceSource, SbomDocument } from '../../model/evidence.js';
 import { MAX_SBOM_BYTES, SbomReader } from './read-sbom.js';
 
 const CHUNK_BYTES = 1024 * 1024;

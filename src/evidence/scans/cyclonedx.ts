@@ -14,7 +14,7 @@ import type {
   VexProduct,
   VexStatement,
   VexStatus,
-} from '../types.js';
+} from '../../model/evidence.js';
 import {
   createInterner,
   digestsIn,
@@ -28,7 +28,7 @@ import {
   type StreamedElement,
 } from './document-format.js';
 import { createPurlCanonicalizer, parsePurl } from './purl.js';
-import { compareSeverity, normalizeSeverity, severityFromMethodScore } from './severity.js';
+import { compareSeverity, normalizeSeverity, severityFromMethodScore } from './scoring/severity.js';
 
 const TITLE = 'CycloneDX document';
 

@@ -7,7 +7,7 @@
  * package of every finding.
  */
 import { z } from 'zod';
-import type { EvidenceSource, Finding, FindingSource, ScanReport, Severity } from '../types.js';
+import type { EvidenceSource, Finding, FindingSource, ScanReport, Severity } from '../../model/evidence.js';
 import {
   shortText,
   unique,
@@ -16,7 +16,7 @@ import {
   type FormatReading,
   type StreamedElement,
 } from './document-format.js';
-import { cvssBaseScore } from './cvss.js';
+import { cvssBaseScore } from './scoring/cvss.js';
 import { parsePurl } from './purl.js';
 import {
   compareSeverity,
@@ -25,7 +25,7 @@ import {
   parseScore,
   severityFromMethodScore,
   severityFromScore,
-} from './severity.js';
+} from './scoring/severity.js';
 
 export const IN_TOTO_VULNS_PREDICATE_PREFIX = 'https://in-toto.io/attestation/vulns';
 

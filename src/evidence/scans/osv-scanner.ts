@@ -6,7 +6,7 @@
  * score of their CVSS vectors.
  */
 import { z } from 'zod';
-import type { EvidenceSource, Finding, FindingSource, Severity } from '../types.js';
+import type { EvidenceSource, Finding, FindingSource, Severity } from '../../model/evidence.js';
 import {
   createInterner,
   digestsIn,
@@ -17,8 +17,8 @@ import {
   type FormatReading,
   type StreamedElement,
 } from './document-format.js';
-import { cvssBaseScore } from './cvss.js';
-import { compareSeverity, normalizeSeverity, parseScore, severityFromScore } from './severity.js';
+import { cvssBaseScore } from './scoring/cvss.js';
+import { compareSeverity, normalizeSeverity, parseScore, severityFromScore } from './scoring/severity.js';
 
 const TITLE = 'OSV-Scanner JSON report';
 

@@ -15,7 +15,13 @@
  * file, its location `file:line:column`.
  */
 import { z } from 'zod';
-import type { EvidenceSource, Finding, FindingSource, Severity, SuppressedFinding } from '../types.js';
+import type {
+  EvidenceSource,
+  Finding,
+  FindingSource,
+  Severity,
+  SuppressedFinding,
+} from '../../model/evidence.js';
 import {
   createInterner,
   digestsIn,
@@ -29,7 +35,7 @@ import {
   type StreamedElement,
 } from './document-format.js';
 import { createPurlCanonicalizer, parsePurl } from './purl.js';
-import { isSeverityWord, parseScore, severityFromLevel, severityFromScore } from './severity.js';
+import { isSeverityWord, parseScore, severityFromLevel, severityFromScore } from './scoring/severity.js';
 
 const TITLE = 'SARIF log';
 

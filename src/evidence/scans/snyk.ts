@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { ConfigurationError } from '../../errors.js';
-import type { EvidenceSource, Finding, FindingSource, SuppressedFinding } from '../types.js';
+import type { EvidenceSource, Finding, FindingSource, SuppressedFinding } from '../../model/evidence.js';
 import {
   createInterner,
   digestsIn,
@@ -18,7 +18,7 @@ import {
   type FormatReading,
   type StreamedElement,
 } from './document-format.js';
-import { normalizeSeverity } from './severity.js';
+import { normalizeSeverity } from './scoring/severity.js';
 
 const TITLE = 'Snyk JSON report';
 

@@ -5,7 +5,7 @@
  * `.trivyignore` or an ignore policy took out) are kept as suppressed, with who did it and why.
  */
 import { z } from 'zod';
-import type { EvidenceSource, Finding, FindingSource, SuppressedFinding } from '../types.js';
+import type { EvidenceSource, Finding, FindingSource, SuppressedFinding } from '../../model/evidence.js';
 import {
   createInterner,
   digestsIn,
@@ -18,7 +18,7 @@ import {
   type StreamedElement,
 } from './document-format.js';
 import { createPurlCanonicalizer } from './purl.js';
-import { normalizeSeverity } from './severity.js';
+import { normalizeSeverity } from './scoring/severity.js';
 
 const TITLE = 'Trivy JSON report';
 

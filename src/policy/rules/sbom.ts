@@ -8,7 +8,7 @@
 import parseSpdx from 'spdx-expression-parse';
 import spdxSatisfies from 'spdx-satisfies';
 import { parsePurl, type PurlParts } from '../../evidence/scans/purl.js';
-import type { Evidence, SbomPackage } from '../../evidence/types.js';
+import type { Evidence, SbomPackage } from '../../model/evidence.js';
 import { gatedPlatforms, judgeSboms, sbomSourceLabel, type JudgedSbom } from '../attestation-trust.js';
 import type { PackageResult, RuleFamily } from '../decision.js';
 import type { SbomPolicy } from '../sections/sbom.js';

@@ -1,0 +1,150 @@
+/**
+ * Parses YAML while remembering where every key was written, so a policy error or a failing rule
+ * can point at `file:line:column` instead of at a dotted path the user has to look for.
+ */
+import {
+  isCollection,
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+} from 'yaml';
+import { ConfigurationError, type FilePosition } from '../../errors.js';
+
+export interface PositionedYaml {
+  value: unknown;
+  positions: Record<string, FilePosition>;
+}
+
+/** Aliases let a tiny file expand into gigabytes ("billion laughs"); real policies need few. */
+const MAX_ALIAS_COUNT = 50;
+const MAX_DEPTH = 64;
+
+export function parseYamlWithPositions(text: string, file: string): PositionedYaml {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, version: '1.2' });
+  const at = (offset: number): FilePosition => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col };
+  };
+  const firstError = doc.errors[0];
+  if (firstError) {
+    // The parser notices an unclosed `[`, `{` or quote where the file stops making sense, often
+    // at its end: the place to fix is where the construct opens.
+    const opening = /call stack/i.test(firstError.message)
+      ? undefined
+      : unclosedConstruct(doc, firstError.pos[0]);
+    const where = at(opening?.offset ?? firstError.pos[0]);
+    const message = opening
+      ? `invalid YAML: this ${opening.mark} is never closed (${firstLine(firstError.message)})`
+      : describeYamlFailure(firstError.message);
+    throw new ConfigurationError('invalid-yaml', `${where.file}:${where.line}:${where.column}: ${message}`, {
+      position: where,
+      problems: [{ position: where, message }],
+    });
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const where = { file, line: 1, column: 1 };
+    throw new ConfigurationError('invalid-yaml', `${file}:1:1: ${describeYamlFailure(message)}`, {
+      problems: [{ position: where, message: describeYamlFailure(message) }],
+    });
+  }
+  const positions: Record<string, FilePosition> = {};
+  collectPositions(doc.contents, [], positions, at, 0, file);
+  return { value, positions };
+}
+
+/**
+ * The innermost flow collection or quoted scalar that opens before `errorOffset` and runs on up to
+ * it: a construct the parser was still inside when it gave up, so one that was never closed.
+ */
+function unclosedConstruct(doc: Document, errorOffset: number): { offset: number; mark: string } | undefined {
+  let found: { offset: number; mark: string } | undefined;
+  try {
+    visitNodes(doc, (node) => {
+      if (!isNode(node) || !node.range) return;
+      const [start, valueEnd] = node.range;
+      if (start >= errorOffset || valueEnd < errorOffset) return;
+      const mark =
+        isCollection(node) && node.flow
+          ? isSeq(node)
+            ? '['
+            : '{'
+          : isScalar(node) && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')
+            ? node.type === 'QUOTE_DOUBLE'
+              ? '"'
+              : "'"
+            : undefined;
+      if (mark && (!found || start > found.offset)) found = { offset: start, mark };
+    });
+  } catch {
+    // Nested past the stack (the depth limit's case): the parser's own place is all there is.
+    return undefined;
+  }
+  return found;
+}
+
+function visitNodes(doc: Document, each: (node: unknown) => void): void {
+  visit(doc, (_key, node) => {
+    each(node);
+  });
+}
+
+function collectPositions(
+  node: unknown,
+  path: string[],
+  positions: Record<string, FilePosition>,
+  at: (offset: number) => FilePosition,
+  depth: number,
+  file: string,
+): void {
+  if (depth > MAX_DEPTH) {
+    const range = (node as Node | null)?.range;
+    const where = range ? at(range[0]) : { file, line: 1, column: 1 };
+    const message = `nesting deeper than ${MAX_DEPTH} levels is not a policy`;
+    throw new ConfigurationError('invalid-yaml', `${where.file}:${where.line}:${where.column}: ${message}`, {
+      problems: [{ position: where, message }],
+    });
+  }
+  if (isMap(node)) {
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const keyPath = [...path, key];
+      const range = (pair.key as Node | null)?.range;
+      if (range) positions[keyPath.join('.')] = at(range[0]);
+      collectPositions(pair.value, keyPath, positions, at, depth + 1, file);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, index) => {
+      const itemPath = [...path, String(index)];
+      const range = (item as Node | null)?.range;
+      if (range) positions[itemPath.join('.')] = at(range[0]);
+      collectPositions(item, itemPath, positions, at, depth + 1, file);
+    });
+  }
+}
+
+/**
+ * The parser recurses per level: a file nested thousands deep exhausts the stack, which is the
+ * mistake the depth limit names, not a crash to show.
+ */
+function describeYamlFailure(message: string): string {
+  return /call stack/i.test(message)
+    ? `nesting deeper than ${MAX_DEPTH} levels is not a policy`
+    : `invalid YAML: ${firstLine(message)}`;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.trim();
+}
