@@ -29,9 +29,9 @@ await build({
   entryPoints: {
     image: new URL('src/evidence/image.ts', root).pathname,
     discover: new URL('src/evidence/discover.ts', root).pathname,
-    stores: new URL('src/adapters/open-image-store.ts', root).pathname,
-    references: new URL('src/adapters/image-reference.ts', root).pathname,
-    log: new URL('src/adapters/request-log.ts', root).pathname,
+    stores: new URL('src/adapters/oci/open-image-store.ts', root).pathname,
+    references: new URL('src/model/image-reference.ts', root).pathname,
+    log: new URL('src/adapters/http/request-log.ts', root).pathname,
     testbed: new URL('test/support/registry.ts', root).pathname,
     push: new URL('test/support/registry-push.ts', root).pathname,
   },

@@ -26,8 +26,8 @@ const outdir = mkdtempSync(new URL('node_modules/.cache/scg-bench-', root).pathn
 await build({
   entryPoints: {
     local: new URL('src/evidence/local-image.ts', root).pathname,
-    stores: new URL('src/adapters/open-image-store.ts', root).pathname,
-    references: new URL('src/adapters/image-reference.ts', root).pathname,
+    stores: new URL('src/adapters/oci/open-image-store.ts', root).pathname,
+    references: new URL('src/model/image-reference.ts', root).pathname,
     engine: new URL('test/support/docker-engine.ts', root).pathname,
   },
   outdir,

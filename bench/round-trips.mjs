@@ -33,10 +33,10 @@ process.on('exit', () => rmSync(outdir, { recursive: true, force: true }));
 await build({
   entryPoints: {
     main: join(ROOT, 'src/main.ts'),
-    github: join(ROOT, 'src/adapters/github.ts'),
-    stores: join(ROOT, 'src/adapters/open-image-store.ts'),
-    log: join(ROOT, 'src/adapters/request-log.ts'),
-    logger: join(ROOT, 'src/adapters/logger.ts'),
+    github: join(ROOT, 'src/adapters/github/create-client.ts'),
+    stores: join(ROOT, 'src/adapters/oci/open-image-store.ts'),
+    log: join(ROOT, 'src/adapters/http/request-log.ts'),
+    logger: join(ROOT, 'src/adapters/log/logger.ts'),
     testbed: join(ROOT, 'test/support/registry.ts'),
     push: join(ROOT, 'test/support/registry-push.ts'),
     standIn: join(ROOT, 'test/support/github-api.ts'),

@@ -15,7 +15,7 @@ const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url
 const CHUNKS = 'chunks';
 
 // @actions/core imports its OIDC client, and with it @actions/http-client and undici (about 0.8 MB),
-// for core.getIDToken, which the gate does not call (src/adapters/oidc.ts fetches tokens itself).
+// for core.getIDToken, which the gate does not call (src/adapters/sigstore/oidc.ts fetches tokens itself).
 // Importing these packages only defines things: saying so lets esbuild leave them out when unused.
 const SIDE_EFFECT_FREE = /^(@actions\/http-client|undici|tunnel)(\/|$)/;
 const sideEffectFree = {

@@ -7,16 +7,16 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createGitHubClient } from './adapters/github.js';
+import { createGitHubClient } from './adapters/github/create-client.js';
 import {
   appPermissions,
   mintInstallationToken,
   readAppCredentials,
   reportAsApp,
   type InstallationToken,
-} from './adapters/github-app.js';
-import { RequestLog } from './adapters/request-log.js';
-import { createConsoleLogger } from './adapters/logger.js';
+} from './adapters/github/app.js';
+import { RequestLog } from './adapters/http/request-log.js';
+import { createConsoleLogger } from './adapters/log/logger.js';
 import { ConfigurationError, describeError } from './errors.js';
 import { splitRepository } from './github-context.js';
 import { DEFAULT_CHECK_NAME, parsePlatformList, type AttestationScope, type RunInputs } from './inputs.js';
@@ -24,7 +24,7 @@ import { escapeLogLine } from './report/escape.js';
 import { verificationSummaryRequest } from './provenance/requests.js';
 import { VERSION } from './version.js';
 
-import type { CliIo } from './cli-io.js';
+import type { CliIo } from './cli/io.js';
 
 export type { CliIo };
 
@@ -91,13 +91,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'demo':
         return await demoCommand(rest, io);
       case 'verify-bundle':
-        return await (await import('./verify-bundle-cli.js')).verifyBundleCommand(rest, io);
+        return await (await import('./cli/commands/verify-bundle.js')).verifyBundleCommand(rest, io);
       case 'scans':
-        return await (await import('./scans-cli.js')).scansCommand(rest, io);
+        return await (await import('./cli/commands/scans.js')).scansCommand(rest, io);
       case 'provenance':
-        return await (await import('./provenance-cli.js')).provenanceCommand(rest, io);
+        return await (await import('./cli/commands/provenance.js')).provenanceCommand(rest, io);
       case 'ruleset':
-        return (await import('./ruleset-cli.js')).rulesetCommand(rest, io);
+        return (await import('./cli/commands/ruleset.js')).rulesetCommand(rest, io);
       default:
         throw new ConfigurationError(
           'unknown-command',
@@ -249,7 +249,7 @@ async function runAndPrint(
   contextPath?: string,
 ): Promise<number> {
   const { run } = await import('./main.js');
-  const { openImageStore } = await import('./adapters/open-image-store.js');
+  const { openImageStore } = await import('./adapters/oci/open-image-store.js');
   const requestLog = new RequestLog();
   const clientFor = (apiUrl: string, token: string) =>
     createGitHubClient({
@@ -374,7 +374,7 @@ async function policyCommand(args: string[], io: CliIo): Promise<number> {
   if (rest.length === 0)
     throw new ConfigurationError('invalid-arguments', 'policy lint needs at least one FILE');
   const { lintPolicy } = await import('./policy/lint.js');
-  const { loadPolicyFile, PolicyError } = await import('./policy/load.js');
+  const { loadPolicyFile, PolicyError } = await import('./policy/document/load.js');
   let worst = 0;
   for (const file of rest) {
     try {

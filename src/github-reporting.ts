@@ -3,8 +3,8 @@
  * completed whatever happens) and the sticky pull request comment. The rendering is pure
  * (report/*); this module only sends it.
  */
-import type { GitHubClient } from './adapters/github.js';
-import type { Logger } from './adapters/logger.js';
+import type { GitHubClient } from './adapters/github/create-client.js';
+import type { Logger } from './adapters/log/logger.js';
 import { describeError, GateError } from './errors.js';
 import type { GitHubTarget } from './inputs.js';
 import type { CheckRunCompletion } from './report/check-run.js';

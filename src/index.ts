@@ -7,17 +7,17 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
-import { createGitHubClient } from './adapters/github.js';
+import { createGitHubClient } from './adapters/github/create-client.js';
 import {
   appPermissions,
   mintInstallationToken,
   readAppCredentials,
   reportAsApp,
   type InstallationToken,
-} from './adapters/github-app.js';
-import { openImageStore } from './adapters/open-image-store.js';
-import { RequestLog } from './adapters/request-log.js';
-import { createActionsLogger } from './adapters/actions-logger.js';
+} from './adapters/github/app.js';
+import { openImageStore } from './adapters/oci/open-image-store.js';
+import { RequestLog } from './adapters/http/request-log.js';
+import { createActionsLogger } from './adapters/log/actions-logger.js';
 import { ConfigurationError, describeError } from './errors.js';
 import {
   checkRunHeadSha,
@@ -79,7 +79,7 @@ async function main(): Promise<void> {
     requestLog,
     // On a runner, refresh the Sigstore roots over TUF (cached per job); offline, the embedded copies.
     loadTrust: async () =>
-      (await import('./adapters/trusted-root.js')).loadTrustStore({
+      (await import('./adapters/sigstore/trusted-root.js')).loadTrustStore({
         trustedRootPath: inputs.trustedRootPath,
         workspace: inputs.workspace,
         tuf: {

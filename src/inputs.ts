@@ -1,6 +1,6 @@
 /** The typed, validated inputs of one gate run: built once by index.ts (action) or cli.ts. */
 import { ConfigurationError } from './errors.js';
-import type { Platform } from './evidence/types.js';
+import type { Platform } from './model/evidence.js';
 import type { ProvenanceRequest } from './provenance/make.js';
 import type { PublishRequest } from './provenance/publish.js';
 

@@ -4,8 +4,8 @@
  */
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import type { GitHubClient } from './adapters/github.js';
-import type { Logger } from './adapters/logger.js';
+import type { GitHubClient } from './adapters/github/create-client.js';
+import type { Logger } from './adapters/log/logger.js';
 import { describeError } from './errors.js';
 import { describeDiscovery } from './evidence/discovery-summary.js';
 import type { EvidenceDeps } from './evidence/collect.js';
@@ -16,7 +16,7 @@ import {
   startCheckRun,
   type CheckRunHandle,
 } from './github-reporting.js';
-import type { Evidence } from './evidence/types.js';
+import type { Evidence } from './model/evidence.js';
 import { attestationStages, type AttestationDeps } from './provenance/stages.js';
 import type { RunInputs } from './inputs.js';
 import { undecided, type Decision } from './policy/decision.js';
@@ -130,7 +130,7 @@ async function decide(inputs: RunInputs, deps: RunDeps): Promise<Decision> {
   try {
     // Loaded here, not with this module: while they load, the check run is being started. One
     // at a time: jest's module linker fails on concurrent imports that share a dependency.
-    const { resolvePolicy } = await import('./policy/resolve.js');
+    const { resolvePolicy } = await import('./policy/document/resolve.js');
     const { collectEvidence } = await import('./evidence/collect.js');
     const { evaluatePolicy } = await import('./policy/evaluate.js');
     policy = await resolvePolicy(inputs, deps);

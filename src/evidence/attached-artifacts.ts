@@ -5,8 +5,8 @@
  * never from an index's descriptor, which whoever wrote the index may have set to anything.
  */
 import { VerificationError } from '../errors.js';
-import { isIndexMediaType, type ImageStore, type ManifestDocument } from '../adapters/image-store.js';
-import type { DiscoveredArtifact, Platform } from './types.js';
+import { isIndexMediaType, type ImageStore, type ManifestDocument } from '../adapters/oci/image-store.js';
+import type { DiscoveredArtifact, Platform } from '../model/evidence.js';
 
 export const SIGSTORE_BUNDLE_V03_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
 /** The bundle media types before v0.3 got its own: `…bundle+json;version=0.1` to `0.3`. */

@@ -4,10 +4,10 @@
  */
 import { resolve } from 'node:path';
 import { ConfigurationError } from '../errors.js';
-import type { ImageReference } from '../adapters/image-reference.js';
-import { parseImageReference } from '../adapters/image-reference.js';
-import type { ImageStore } from '../adapters/image-store.js';
-import type { RequestLog } from '../adapters/request-log.js';
+import type { ImageReference } from '../model/image-reference.js';
+import { parseImageReference } from '../model/image-reference.js';
+import type { ImageStore } from '../adapters/oci/image-store.js';
+import type { RequestLog } from '../adapters/http/request-log.js';
 import type { RunInputs } from '../inputs.js';
 import { startDiscovery, type AttestationsApi, type DiscoverySources } from './discover.js';
 import { effectivePolicy } from '../policy/evaluate.js';
@@ -18,7 +18,7 @@ import { collectLocalImageEvidence } from './local-image.js';
 import { readBundleFiles, verifySignatures } from './signatures.js';
 import { DEFAULT_LAYER_SCAN_LIMITS, scanLayersForSecrets } from './layer-scan.js';
 import { readScanFile, readVex, type VexOrigin } from './scan-files.js';
-import type { DiscoveredArtifact, Evidence, GeneratedProvenance, LayerScan } from './types.js';
+import type { DiscoveredArtifact, Evidence, GeneratedProvenance, LayerScan } from '../model/evidence.js';
 
 export interface EvidenceDeps {
   openImageStore(reference: ImageReference): ImageStore;
@@ -95,7 +95,7 @@ async function collectFromStore(
     loadTrust:
       deps.loadTrust ??
       (async () =>
-        (await import('../adapters/trusted-root.js')).loadTrustStore({
+        (await import('../adapters/sigstore/trusted-root.js')).loadTrustStore({
           trustedRootPath: inputs.trustedRootPath,
           workspace: inputs.workspace,
         })),

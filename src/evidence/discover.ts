@@ -8,17 +8,17 @@
  */
 import { createHash } from 'node:crypto';
 import { GateError, VerificationError } from '../errors.js';
-import type { GitHubClient } from '../adapters/github.js';
+import type { GitHubClient } from '../adapters/github/create-client.js';
 import type { AttestationScope } from '../inputs.js';
 import {
   assertSha256Digest,
   isIndexMediaType,
   type ImageStore,
   type ManifestDocument,
-} from '../adapters/image-store.js';
+} from '../adapters/oci/image-store.js';
 import { readAttachedManifest, type AttachmentContents } from './attached-artifacts.js';
 import type { GatedDigest } from './image.js';
-import type { DiscoveredArtifact, DiscoveryLookup } from './types.js';
+import type { DiscoveredArtifact, DiscoveryLookup } from '../model/evidence.js';
 
 export type AttestationsApi = Pick<GitHubClient, 'listAttestations'>;
 

@@ -1,5 +1,5 @@
 /** One log line on what discovery found and what it cost, e.g. for the Actions log. */
-import type { Evidence } from './types.js';
+import type { Evidence } from '../model/evidence.js';
 
 export function describeDiscovery(evidence: Evidence): string {
   const { discovered, image, stats } = evidence;

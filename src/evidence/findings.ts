@@ -3,7 +3,7 @@
  * many scanners or targets reported it, with every report that did listed as its sources.
  */
 import { compareSeverity } from './scans/severity.js';
-import { SEVERITIES, type Finding, type FindingSource, type Severity } from './types.js';
+import { SEVERITIES, type Finding, type FindingSource, type Severity } from '../model/evidence.js';
 
 export type SeverityCounts = Record<Severity, number>;
 

@@ -4,15 +4,21 @@
  * after reads by digest.
  */
 import { ConfigurationError, VerificationError } from '../errors.js';
-import { formatImageName, type ImageReference } from '../adapters/image-reference.js';
+import { formatImageName, type ImageReference } from '../model/image-reference.js';
 import {
   DEFAULT_TAG,
   isIndexMediaType,
   parseJsonObject,
   type ImageStore,
   type ManifestDocument,
-} from '../adapters/image-store.js';
-import type { ImageConfigFacts, ImageEvidence, ImageLayer, Platform, PlatformImage } from './types.js';
+} from '../adapters/oci/image-store.js';
+import type {
+  ImageConfigFacts,
+  ImageEvidence,
+  ImageLayer,
+  Platform,
+  PlatformImage,
+} from '../model/evidence.js';
 
 export const MAX_IMAGE_CONFIG_BYTES = 8 * 1024 * 1024;
 

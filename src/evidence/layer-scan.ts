@@ -4,10 +4,10 @@
  * gunzip, so a huge layer or a decompression bomb is skipped with a note instead of filling memory.
  */
 import { createGunzip } from 'node:zlib';
-import type { ImageStore } from '../adapters/image-store.js';
+import type { ImageStore } from '../adapters/oci/image-store.js';
 import { createTarReader, TarFormatError } from './tar-stream.js';
 import { SECRET_FILE_READ_BYTES, secretFileKind, secretsInFile } from './secret-files.js';
-import type { LayerScan, PlatformImage } from './types.js';
+import type { LayerScan, PlatformImage } from '../model/evidence.js';
 
 export interface LayerScanLimits {
   maxLayerSize: number;

@@ -6,11 +6,11 @@
  * manifest's digest is, which no registry holds yet.
  */
 import { ConfigurationError, InternalError, VerificationError } from '../errors.js';
-import { DockerEngineStore, type EngineImage } from '../adapters/docker-engine.js';
-import { parseImageReference } from '../adapters/image-reference.js';
-import type { ImageStore } from '../adapters/image-store.js';
+import { DockerEngineStore, type EngineImage } from '../adapters/docker/engine.js';
+import { parseImageReference } from '../model/image-reference.js';
+import type { ImageStore } from '../adapters/oci/image-store.js';
 import { collectImageEvidence, type GatedDigest, type ImageEvidenceInput } from './image.js';
-import type { ImageEvidence, LocalImage } from './types.js';
+import type { ImageEvidence, LocalImage } from '../model/evidence.js';
 
 const SHA256_DIGEST = /^sha256:[a-f0-9]{64}$/;
 

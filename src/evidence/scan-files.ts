@@ -8,13 +8,13 @@
 import { createHash } from 'node:crypto';
 import { open, realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { GitHubClient } from '../adapters/github.js';
-import { OPEN_INPUT_FILE } from '../adapters/regular-file.js';
+import type { GitHubClient } from '../adapters/github/create-client.js';
+import { OPEN_INPUT_FILE } from '../adapters/files/regular-file.js';
 import { ConfigurationError } from '../errors.js';
 import type { RunInputs } from '../inputs.js';
 import type { DocumentRole, ParsedDocument } from './scans/document-format.js';
 import { MAX_SCAN_BYTES, parseVexDocument, ScanDocumentReader } from './scans/parse.js';
-import type { EvidenceSource, ScanReport, VexDocument } from './types.js';
+import type { EvidenceSource, ScanReport, VexDocument } from '../model/evidence.js';
 
 const CHUNK_BYTES = 1024 * 1024;
 

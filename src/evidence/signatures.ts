@@ -6,14 +6,14 @@
 import { createHash } from 'node:crypto';
 import { open, readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
-import { OPEN_INPUT_FILE } from '../adapters/regular-file.js';
+import { OPEN_INPUT_FILE } from '../adapters/files/regular-file.js';
 import { ConfigurationError } from '../errors.js';
 import type { SignaturesPolicy } from '../policy/sections/signatures.js';
 import { CheckFailure } from '../sigstore/check-error.js';
 import { parsePublicKey } from '../sigstore/public-keys.js';
 import type { TrustStore } from '../sigstore/trusted-root.js';
 import type { TrustedKey } from '../sigstore/verify-bundle.js';
-import type { ArtifactVerification, DiscoveredArtifact } from './types.js';
+import type { ArtifactVerification, DiscoveredArtifact } from '../model/evidence.js';
 
 const MAX_BUNDLE_FILE_BYTES = 16 * 1024 * 1024;
 

@@ -7,7 +7,7 @@
  */
 import { digestsIn } from './scans/document-format.js';
 import { parsePurl, purlMatches, type PurlParts } from './scans/purl.js';
-import type { Finding, SuppressedFinding, VexDocument, VexProduct, VexStatement } from './types.js';
+import type { Finding, SuppressedFinding, VexDocument, VexProduct, VexStatement } from '../model/evidence.js';
 
 export interface VexSubject {
   /** The gated digest and each gated platform manifest's digest. */

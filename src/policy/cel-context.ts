@@ -8,7 +8,7 @@ import {
   type Evidence,
   type ImageConfigFacts,
   type SignerIdentity,
-} from '../evidence/types.js';
+} from '../model/evidence.js';
 
 export function buildCelContext(evidence: Evidence): Record<string, unknown> {
   const image = evidence.image;

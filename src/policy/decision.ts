@@ -1,6 +1,6 @@
 /** What evaluation produces: one RuleResult per rule, and the verdict they add up to. */
 import type { FilePosition } from '../errors.js';
-import type { Evidence, Finding, Severity, SuppressedFinding } from '../evidence/types.js';
+import type { Evidence, Finding, Severity, SuppressedFinding } from '../model/evidence.js';
 import type { Policy } from './schema.js';
 
 export type RuleStatus = 'pass' | 'fail' | 'warn' | 'skip';

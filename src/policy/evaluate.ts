@@ -1,5 +1,5 @@
 /** Policy × Evidence × now → Decision. Pure: no I/O, no clock of its own, no environment. */
-import type { Evidence } from '../evidence/types.js';
+import type { Evidence } from '../model/evidence.js';
 import type { Decision, RuleFamily } from './decision.js';
 import { applyExceptions } from './exceptions.js';
 import { localImageNotes } from './local-image-notes.js';

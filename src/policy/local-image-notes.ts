@@ -3,7 +3,7 @@
  * stands for it and why, that no registry was searched for its signatures and attestations, and
  * what that did to the signature rules under this policy. Pure: it reads the evidence and results.
  */
-import type { Evidence } from '../evidence/types.js';
+import type { Evidence } from '../model/evidence.js';
 import type { RuleResult } from './decision.js';
 import type { Policy } from './schema.js';
 

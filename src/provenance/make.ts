@@ -3,11 +3,11 @@
  * manifest when asked), signed, written and published as the inputs say. It runs before evidence
  * is collected, so the gate then finds and verifies what it just made like anything else.
  */
-import { formatImageName, parseImageReference, type ImageReference } from '../adapters/image-reference.js';
-import { isIndexMediaType, type ImageStore } from '../adapters/image-store.js';
+import { formatImageName, parseImageReference, type ImageReference } from '../model/image-reference.js';
+import { isIndexMediaType, type ImageStore } from '../adapters/oci/image-store.js';
 import { ConfigurationError } from '../errors.js';
 import { displayPath } from '../workspace-path.js';
-import type { DiscoveredArtifact, GeneratedProvenance } from '../evidence/types.js';
+import type { DiscoveredArtifact, GeneratedProvenance } from '../model/evidence.js';
 import { buildProvenancePredicate, SLSA_PROVENANCE_V1 } from './predicate.js';
 import { describePublished, publishStatement, type PublishDeps, type PublishRequest } from './publish.js';
 import { buildStatement } from './statement.js';

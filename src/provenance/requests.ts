@@ -2,7 +2,7 @@
  * The provenance and verification-summary requests as the action's inputs and the CLI's flags
  * give them, with the defaults the two share.
  */
-import { parseSigstoreChoice } from '../adapters/sigstore-sign.js';
+import { parseSigstoreChoice } from '../adapters/sigstore/sign.js';
 import { ConfigurationError } from '../errors.js';
 import type { ProvenanceRequest } from './make.js';
 import type { PublishRequest, PublishTarget } from './publish.js';

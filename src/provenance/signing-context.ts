@@ -6,8 +6,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { fetchIdToken, idTokenSource } from '../adapters/oidc.js';
-import { signingEndpoints, type SigningEndpoints, type SigstoreInstance } from '../adapters/sigstore-sign.js';
+import { fetchIdToken, idTokenSource } from '../adapters/sigstore/oidc.js';
+import { signingEndpoints, type SigningEndpoints, type SigstoreInstance } from '../adapters/sigstore/sign.js';
 import { ConfigurationError } from '../errors.js';
 import { JsonStreamParser } from '../evidence/scans/json-stream.js';
 import {

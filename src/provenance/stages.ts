@@ -4,10 +4,10 @@
  * records the result). They share one signing context, read when the first of them needs it.
  * Their code loads only in a run that asks for them.
  */
-import type { GitHubClient } from '../adapters/github.js';
-import type { ImageReference } from '../adapters/image-reference.js';
-import type { ImageStore } from '../adapters/image-store.js';
-import type { RegistryOptions } from '../adapters/registry.js';
+import type { GitHubClient } from '../adapters/github/create-client.js';
+import type { ImageReference } from '../model/image-reference.js';
+import type { ImageStore } from '../adapters/oci/image-store.js';
+import type { RegistryOptions } from '../adapters/registry/store.js';
 import { ConfigurationError, describeError } from '../errors.js';
 import type { RunInputs } from '../inputs.js';
 import type { Decision } from '../policy/decision.js';

@@ -3,8 +3,8 @@
  * configures it, and each of its findings on the repository file a scan points at. Pure: which
  * paths are files of the repository is answered by the caller.
  */
-import type { CheckRunAnnotation } from '../adapters/github.js';
-import type { Finding } from '../evidence/types.js';
+import type { CheckRunAnnotation } from '../adapters/github/create-client.js';
+import type { Finding } from '../model/evidence.js';
 import type { Decision, RuleResult } from '../policy/decision.js';
 import { stripControl, truncate } from './escape.js';
 

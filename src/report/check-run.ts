@@ -1,5 +1,5 @@
 /** Decision → the check run's conclusion and output, as GitHub's checks API takes them. Pure. */
-import type { CheckRunAnnotation } from '../adapters/github.js';
+import type { CheckRunAnnotation } from '../adapters/github/create-client.js';
 import type { Decision } from '../policy/decision.js';
 import { renderAnnotations } from './annotations.js';
 import { renderMarkdown, type FullReportLink } from './markdown.js';

@@ -2,7 +2,7 @@
  * The sticky pull request comment: the summary under a hidden marker, so the next run finds its
  * own comment and edits it instead of adding another. Pure.
  */
-import type { IssueComment } from '../adapters/github.js';
+import type { IssueComment } from '../adapters/github/create-client.js';
 import type { Decision } from '../policy/decision.js';
 import { renderMarkdown, type FullReportLink } from './markdown.js';
 

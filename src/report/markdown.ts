@@ -15,7 +15,7 @@ import {
   type Finding,
   type Platform,
   type SignerIdentity,
-} from '../evidence/types.js';
+} from '../model/evidence.js';
 import { escapeCode, escapeMarkdown, escapeMarkdownWithCode } from './escape.js';
 import { familyTitle } from '../policy/rules/titles.js';
 

@@ -4,7 +4,7 @@
  * policy line that configures it, and every finding behind it is a result of its own, so code
  * scanning tracks each vulnerability as an alert with its own severity.
  */
-import type { Finding } from '../evidence/types.js';
+import type { Finding } from '../model/evidence.js';
 import type { Decision, RuleResult } from '../policy/decision.js';
 import { findingPlace, repoPathOf } from './annotations.js';
 import { stripControl, truncate } from './escape.js';

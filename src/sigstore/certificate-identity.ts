@@ -4,7 +4,7 @@
  * (each a DER UTF8String). Only read after the certificate chained to a trusted CA.
  */
 import type { X509Certificate } from '@sigstore/core';
-import type { CertificateClaims } from '../evidence/types.js';
+import type { CertificateClaims } from '../model/evidence.js';
 
 const FULCIO = '1.3.6.1.4.1.57264.1';
 const ISSUER_V1 = `${FULCIO}.1`;

@@ -3,7 +3,7 @@
  * subject is compared whole, or matched by a regular expression the user wrote, which is anchored
  * at both ends; the issuer and every workflow claim are compared whole. Never a substring.
  */
-import type { SignerIdentity } from '../evidence/types.js';
+import type { SignerIdentity } from '../model/evidence.js';
 
 export interface IdentityRequirement {
   issuer: string;

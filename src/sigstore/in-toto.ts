@@ -3,7 +3,7 @@
  * evidence about an artifact only when the artifact's digest is one of its subjects.
  */
 import { createHash } from 'node:crypto';
-import type { InTotoStatementFacts } from '../evidence/types.js';
+import type { InTotoStatementFacts } from '../model/evidence.js';
 import { CheckFailure } from './check-error.js';
 
 export const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';

@@ -17,7 +17,7 @@ import type {
   SignatureTimestampFact,
   SignerIdentity,
   TransparencyLogFact,
-} from '../evidence/types.js';
+} from '../model/evidence.js';
 import { parseBundle } from './bundle-json.js';
 import { CertificateCache } from './cached-certificate.js';
 import { certificateIdentity } from './certificate-identity.js';

@@ -3,7 +3,7 @@
  * digest it was found attached to: a signature about another digest is invalid, whatever else is
  * right about it. Pure given the trust material.
  */
-import type { ArtifactVerification, DiscoveredArtifact } from '../evidence/types.js';
+import type { ArtifactVerification, DiscoveredArtifact } from '../model/evidence.js';
 import { CheckFailure } from './check-error.js';
 import { bindSimpleSigningPayload, cosignLayerToBundle, SIMPLE_SIGNING_MEDIA_TYPE } from './cosign-layer.js';
 import { parseDigest, type ArtifactInput } from './in-toto.js';

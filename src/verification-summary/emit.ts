@@ -2,8 +2,8 @@
  * After the decision: the verification summary, signed like provenance and published where asked.
  * A decision the gate could not reach (`error`) gets none: there is no result to vouch for.
  */
-import { parseImageReference } from '../adapters/image-reference.js';
-import type { Evidence } from '../evidence/types.js';
+import { parseImageReference } from '../model/image-reference.js';
+import type { Evidence } from '../model/evidence.js';
 import type { Decision } from '../policy/decision.js';
 import type { Policy } from '../policy/schema.js';
 import {

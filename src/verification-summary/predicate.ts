@@ -5,7 +5,7 @@
  * require "this digest passed the gate under this policy". Pure.
  */
 import { createHash } from 'node:crypto';
-import type { Evidence } from '../evidence/types.js';
+import type { Evidence } from '../model/evidence.js';
 import type { Decision } from '../policy/decision.js';
 import { acceptedProvenance } from '../policy/rules/provenance.js';
 import { readProvenanceFacts } from '../provenance/read-predicate.js';

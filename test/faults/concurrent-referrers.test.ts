@@ -7,7 +7,7 @@
  * scheduling, and the push must notice it and write again.
  */
 import { rm } from 'node:fs/promises';
-import { pushReferrer, type PushedReferrer } from '../../src/adapters/referrer-push.js';
+import { pushReferrer, type PushedReferrer } from '../../src/adapters/registry/referrer-push.js';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
 import {
   buildImage,

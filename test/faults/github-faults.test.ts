@@ -7,9 +7,9 @@
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createGitHubClient } from '../../src/adapters/github.js';
-import { openImageStore } from '../../src/adapters/open-image-store.js';
-import { createMemoryLogger } from '../../src/adapters/logger.js';
+import { createGitHubClient } from '../../src/adapters/github/create-client.js';
+import { openImageStore } from '../../src/adapters/oci/open-image-store.js';
+import { createMemoryLogger } from '../../src/adapters/log/logger.js';
 import type { RunInputs } from '../../src/inputs.js';
 import { run, type RunDeps } from '../../src/main.js';
 import { REPO_ROOT } from '../support/fixtures.js';

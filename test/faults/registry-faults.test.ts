@@ -8,10 +8,10 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createGitHubClient } from '../../src/adapters/github.js';
-import { openImageStore } from '../../src/adapters/open-image-store.js';
-import { createMemoryLogger } from '../../src/adapters/logger.js';
-import type { RegistryOptions } from '../../src/adapters/registry.js';
+import { createGitHubClient } from '../../src/adapters/github/create-client.js';
+import { openImageStore } from '../../src/adapters/oci/open-image-store.js';
+import { createMemoryLogger } from '../../src/adapters/log/logger.js';
+import type { RegistryOptions } from '../../src/adapters/registry/store.js';
 import type { RunInputs } from '../../src/inputs.js';
 import { run, type RunDeps } from '../../src/main.js';
 import { startFaultProxy, type Fault, type FaultProxy } from '../support/fault-proxy.js';

@@ -7,11 +7,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { openImageStore } from '../../src/adapters/open-image-store.js';
-import type { RegistryOptions } from '../../src/adapters/registry.js';
-import { RequestLog } from '../../src/adapters/request-log.js';
+import { openImageStore } from '../../src/adapters/oci/open-image-store.js';
+import type { RegistryOptions } from '../../src/adapters/registry/store.js';
+import { RequestLog } from '../../src/adapters/http/request-log.js';
 import { collectEvidence } from '../../src/evidence/collect.js';
-import type { DiscoveredArtifact, Evidence, Platform } from '../../src/evidence/types.js';
+import type { DiscoveredArtifact, Evidence, Platform } from '../../src/model/evidence.js';
 import { GateError } from '../../src/errors.js';
 import { fixturePath } from '../support/fixtures.js';
 import {

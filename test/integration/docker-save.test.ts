@@ -8,8 +8,8 @@
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSavedImage } from '../../src/adapters/docker-save.js';
-import { findFile, unpackTar, type UnpackedArchive } from '../../src/adapters/tar-unpack.js';
+import { openSavedImage } from '../../src/adapters/docker/save.js';
+import { findFile, unpackTar, type UnpackedArchive } from '../../src/archive/tar-unpack.js';
 import { GateError, VerificationError } from '../../src/errors.js';
 import { runCliCaptured } from '../support/cli.js';
 import { paxRecord, sha256, tarArchive, type TarEntrySpec } from '../support/tar-writer.js';

@@ -5,7 +5,7 @@ import {
   type CheckRunAnnotation,
   type GitHubClient,
   type GitHubClientOptions,
-} from '../../src/adapters/github.js';
+} from '../../src/adapters/github/create-client.js';
 import { GateError } from '../../src/errors.js';
 import { startGitHubApi, type GitHubApiStandIn } from '../support/github-api.js';
 

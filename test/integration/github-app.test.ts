@@ -11,8 +11,8 @@ import {
   mintInstallationToken,
   readAppCredentials,
   type GitHubAppCredentials,
-} from '../../src/adapters/github-app.js';
-import { createGitHubClient } from '../../src/adapters/github.js';
+} from '../../src/adapters/github/app.js';
+import { createGitHubClient } from '../../src/adapters/github/create-client.js';
 import { GateError } from '../../src/errors.js';
 import { runCliCaptured } from '../support/cli.js';
 import { REPO_ROOT } from '../support/fixtures.js';

@@ -4,8 +4,8 @@
  * bundles, stored through the API as actions/attest stores them.
  */
 import { readFileSync } from 'node:fs';
-import { createGitHubClient, type GitHubClient } from '../../src/adapters/github.js';
-import { OciLayoutStore } from '../../src/adapters/oci-layout.js';
+import { createGitHubClient, type GitHubClient } from '../../src/adapters/github/create-client.js';
+import { OciLayoutStore } from '../../src/adapters/oci/layout.js';
 import { GateError } from '../../src/errors.js';
 import { collectEvidence } from '../../src/evidence/collect.js';
 import { startDiscovery } from '../../src/evidence/discover.js';

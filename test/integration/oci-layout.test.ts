@@ -3,13 +3,13 @@ import { cp, mkdtemp, readFile, rm, symlink, unlink, writeFile } from 'node:fs/p
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GateError } from '../../src/errors.js';
-import { parseImageReference } from '../../src/adapters/image-reference.js';
-import { OCI_INDEX_MEDIA_TYPE, type ImageStore } from '../../src/adapters/image-store.js';
-import { openImageStore } from '../../src/adapters/open-image-store.js';
-import { OciLayoutStore } from '../../src/adapters/oci-layout.js';
+import { parseImageReference } from '../../src/model/image-reference.js';
+import { OCI_INDEX_MEDIA_TYPE, type ImageStore } from '../../src/adapters/oci/image-store.js';
+import { openImageStore } from '../../src/adapters/oci/open-image-store.js';
+import { OciLayoutStore } from '../../src/adapters/oci/layout.js';
 import { collectEvidence } from '../../src/evidence/collect.js';
 import { collectImageEvidence } from '../../src/evidence/image.js';
-import type { Platform } from '../../src/evidence/types.js';
+import type { Platform } from '../../src/model/evidence.js';
 import { fixturePath } from '../support/fixtures.js';
 import {
   buildImage,

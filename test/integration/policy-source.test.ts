@@ -6,9 +6,9 @@
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createGitHubClient } from '../../src/adapters/github.js';
-import { createMemoryLogger } from '../../src/adapters/logger.js';
-import { openImageStore } from '../../src/adapters/open-image-store.js';
+import { createGitHubClient } from '../../src/adapters/github/create-client.js';
+import { createMemoryLogger } from '../../src/adapters/log/logger.js';
+import { openImageStore } from '../../src/adapters/oci/open-image-store.js';
 import type { RunInputs } from '../../src/inputs.js';
 import { run } from '../../src/main.js';
 import { runCliCaptured } from '../support/cli.js';

@@ -5,7 +5,7 @@
  */
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { fetchIdToken, idTokenSource } from '../../src/adapters/oidc.js';
+import { fetchIdToken, idTokenSource } from '../../src/adapters/sigstore/oidc.js';
 import { claimsFromEnvironment, claimsFromToken } from '../../src/provenance/claims.js';
 import { buildProvenancePredicate, SLSA_PROVENANCE_V1 } from '../../src/provenance/predicate.js';
 import { startSigstoreTestbed, type SigstoreTestbed } from '../support/sigstore-testbed.js';

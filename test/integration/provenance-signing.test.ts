@@ -6,9 +6,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fetchIdToken, idTokenSource } from '../../src/adapters/oidc.js';
-import { signStatement } from '../../src/adapters/sigstore-sign.js';
-import { loadTrustStore } from '../../src/adapters/trusted-root.js';
+import { fetchIdToken, idTokenSource } from '../../src/adapters/sigstore/oidc.js';
+import { signStatement } from '../../src/adapters/sigstore/sign.js';
+import { loadTrustStore } from '../../src/adapters/sigstore/trusted-root.js';
 import { claimsFromToken } from '../../src/provenance/claims.js';
 import { buildProvenancePredicate, SLSA_PROVENANCE_V1 } from '../../src/provenance/predicate.js';
 import { buildStatement, statementBytes } from '../../src/provenance/statement.js';

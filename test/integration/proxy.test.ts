@@ -4,10 +4,10 @@
  * and straight to the server when NO_PROXY names the host.
  */
 import { rm } from 'node:fs/promises';
-import { createGitHubClient } from '../../src/adapters/github.js';
-import { parseImageReference } from '../../src/adapters/image-reference.js';
+import { createGitHubClient } from '../../src/adapters/github/create-client.js';
+import { parseImageReference } from '../../src/model/image-reference.js';
 import { proxySettings } from '../../src/adapters/http/proxy-fetch.js';
-import { openImageStore } from '../../src/adapters/open-image-store.js';
+import { openImageStore } from '../../src/adapters/oci/open-image-store.js';
 import { startGitHubApi, type GitHubApiStandIn } from '../support/github-api.js';
 import { buildImage, pushImage, startRegistry, type TestRegistry } from '../support/registry.js';
 import { startTinyproxy, type TestProxy } from '../support/tinyproxy.js';

@@ -3,9 +3,9 @@
  * fallback tag index is written; htpasswd auth), and reading them back through discovery.
  */
 import { rm } from 'node:fs/promises';
-import { openImageStore } from '../../src/adapters/open-image-store.js';
-import { pushReferrer } from '../../src/adapters/referrer-push.js';
-import { parseImageReference } from '../../src/adapters/image-reference.js';
+import { openImageStore } from '../../src/adapters/oci/open-image-store.js';
+import { pushReferrer } from '../../src/adapters/registry/referrer-push.js';
+import { parseImageReference } from '../../src/model/image-reference.js';
 import { startDiscovery } from '../../src/evidence/discover.js';
 import {
   buildImage,

@@ -3,10 +3,14 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { GateError } from '../../src/errors.js';
-import { parseImageReference } from '../../src/adapters/image-reference.js';
-import { OCI_INDEX_MEDIA_TYPE, OCI_MANIFEST_MEDIA_TYPE } from '../../src/adapters/image-store.js';
-import { openImageStore } from '../../src/adapters/open-image-store.js';
-import { findRegistryCredentials, RegistryStore, type RegistryOptions } from '../../src/adapters/registry.js';
+import { parseImageReference } from '../../src/model/image-reference.js';
+import { OCI_INDEX_MEDIA_TYPE, OCI_MANIFEST_MEDIA_TYPE } from '../../src/adapters/oci/image-store.js';
+import { openImageStore } from '../../src/adapters/oci/open-image-store.js';
+import {
+  findRegistryCredentials,
+  RegistryStore,
+  type RegistryOptions,
+} from '../../src/adapters/registry/store.js';
 import { collectImageEvidence } from '../../src/evidence/image.js';
 import {
   buildImage,

@@ -6,8 +6,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMemoryLogger } from '../../src/adapters/logger.js';
-import { loadTrustStore } from '../../src/adapters/trusted-root.js';
+import { createMemoryLogger } from '../../src/adapters/log/logger.js';
+import { loadTrustStore } from '../../src/adapters/sigstore/trusted-root.js';
 import { fixturePath, readFixture } from '../support/fixtures.js';
 import { startTufRepo, type TufRepo } from '../support/tuf-repo.js';
 

@@ -4,9 +4,9 @@
  * entry or an exception, expired or not, matching or not, never turns a pass into a fail.
  */
 import fc from 'fast-check';
-import type { Evidence, Finding, ScanReport, Severity } from '../../src/evidence/types.js';
+import type { Evidence, Finding, ScanReport, Severity } from '../../src/model/evidence.js';
 import { evaluatePolicy } from '../../src/policy/evaluate.js';
-import { parsePolicy } from '../../src/policy/load.js';
+import { parsePolicy } from '../../src/policy/document/load.js';
 
 const NOW = new Date('2026-11-28T12:00:00Z');
 const DIGEST = `sha256:${'ab'.repeat(32)}`;

@@ -5,11 +5,11 @@
  * does.
  */
 import fc from 'fast-check';
-import { parseImageReference } from '../../src/adapters/image-reference.js';
+import { parseImageReference } from '../../src/model/image-reference.js';
 import { GateError } from '../../src/errors.js';
 import { JsonStreamParser } from '../../src/evidence/scans/json-stream.js';
 import { parseScanReport, parseVexDocument } from '../../src/evidence/scans/parse.js';
-import { parsePolicy } from '../../src/policy/load.js';
+import { parsePolicy } from '../../src/policy/document/load.js';
 import { parseBundle } from '../../src/sigstore/bundle-json.js';
 import { REPO_ROOT, readFixture } from '../support/fixtures.js';
 import { readFileSync } from 'node:fs';

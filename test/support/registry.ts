@@ -9,7 +9,7 @@ import { access, constants, mkdir, mkdtemp, readFile, rm, rmdir, writeFile } fro
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
-import type { Platform } from '../../src/evidence/types.js';
+import type { Platform } from '../../src/model/evidence.js';
 
 export interface TestRegistry {
   /** `127.0.0.1:PORT`, as it appears in image references. */

@@ -24,7 +24,7 @@ import {
   tsaHandler,
   type HandlerFn,
 } from '@sigstore/mock';
-import type { SigningEndpoints } from '../../src/adapters/sigstore-sign.js';
+import type { SigningEndpoints } from '../../src/adapters/sigstore/sign.js';
 
 /** What GitHub's token carries (see https://docs.github.com/actions/reference/openid-connect-reference). */
 export type OidcClaims = Record<string, string>;

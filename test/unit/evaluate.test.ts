@@ -1,7 +1,7 @@
 import { parseScanReport } from '../../src/evidence/scans/parse.js';
-import type { Evidence, ImageEvidence, ScanReport } from '../../src/evidence/types.js';
+import type { Evidence, ImageEvidence, ScanReport } from '../../src/model/evidence.js';
 import { evaluatePolicy } from '../../src/policy/evaluate.js';
-import { parsePolicy } from '../../src/policy/load.js';
+import { parsePolicy } from '../../src/policy/document/load.js';
 import { readFixture } from '../support/fixtures.js';
 
 const DIGEST = 'sha256:451eee8bedcb2f029756dc3e9d73bab0e7943c1ac55cff3a4861c52a0fdd3e98';

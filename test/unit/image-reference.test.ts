@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../../src/errors.js';
-import { formatImageName, isLoopbackHost, parseImageReference } from '../../src/adapters/image-reference.js';
+import { formatImageName, isLoopbackHost, parseImageReference } from '../../src/model/image-reference.js';
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`;
 

@@ -1,4 +1,4 @@
-import { formatImageName, parseImageReference } from '../../src/adapters/image-reference.js';
+import { formatImageName, parseImageReference } from '../../src/model/image-reference.js';
 import { ConfigurationError, GateError, VerificationError } from '../../src/errors.js';
 import { chooseLocalSubject } from '../../src/evidence/local-image.js';
 

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Evidence, ImageEvidence } from '../../src/evidence/types.js';
+import type { Evidence, ImageEvidence } from '../../src/model/evidence.js';
 import { evaluatePolicy } from '../../src/policy/evaluate.js';
 import { policyJsonSchema } from '../../src/policy/json-schema.js';
 import { lintPolicy } from '../../src/policy/lint.js';
-import { parsePolicy, PolicyError } from '../../src/policy/load.js';
+import { parsePolicy, PolicyError } from '../../src/policy/document/load.js';
 import { tightenPolicy } from '../../src/policy/merge.js';
 import { REPO_ROOT } from '../support/fixtures.js';
 

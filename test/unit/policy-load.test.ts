@@ -1,4 +1,4 @@
-import { parsePolicy, PolicyError } from '../../src/policy/load.js';
+import { parsePolicy, PolicyError } from '../../src/policy/document/load.js';
 import { defaultPolicy } from '../../src/policy/schema.js';
 
 function problemsOf(text: string): string[] {

@@ -4,9 +4,9 @@
  * provenance (the older GitHub build type), and slsa-github-generator's container-based (v1) and
  * generic (v0.2) builds. Each passes with its true builder and source and fails with any other.
  */
-import type { DiscoveredArtifact, Evidence } from '../../src/evidence/types.js';
+import type { DiscoveredArtifact, Evidence } from '../../src/model/evidence.js';
 import { evaluatePolicy } from '../../src/policy/evaluate.js';
-import { parsePolicy } from '../../src/policy/load.js';
+import { parsePolicy } from '../../src/policy/document/load.js';
 import { verifyDiscovered } from '../../src/sigstore/verify-discovered.js';
 import { bundleFixture, embeddedTrust } from '../support/sigstore-fixtures.js';
 

@@ -1,5 +1,5 @@
 /** Decisions for the report tests: built as evaluation builds them, with real-looking findings. */
-import type { Finding } from '../../src/evidence/types.js';
+import type { Finding } from '../../src/model/evidence.js';
 import type { Decision, RuleResult } from '../../src/policy/decision.js';
 
 export const DIGEST = `sha256:${'a'.repeat(64)}`;

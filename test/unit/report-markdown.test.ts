@@ -3,7 +3,7 @@
  * means tables that parse as tables, cells that hold what they should, and no HTML but ours.
  */
 import { marked, type Token, type Tokens } from 'marked';
-import type { ArtifactVerification, DiscoveredArtifact } from '../../src/evidence/types.js';
+import type { ArtifactVerification, DiscoveredArtifact } from '../../src/model/evidence.js';
 import { JOB_SUMMARY_BUDGET, renderMarkdown } from '../../src/report/markdown.js';
 import { DIGEST, decision, failOnResult, finding, HOSTILE_TITLE } from './report-decision.js';
 

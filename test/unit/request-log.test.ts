@@ -1,4 +1,4 @@
-import { RequestLog } from '../../src/adapters/request-log.js';
+import { RequestLog } from '../../src/adapters/http/request-log.js';
 
 /** A fetch whose answers the test releases by hand, on a clock the test moves. */
 function harness() {

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { ConfigurationError } from '../../src/errors.js';
 import { parseScanReport, parseVexDocument, readAttestedDocument } from '../../src/evidence/scans/parse.js';
-import type { ScanReport, Severity } from '../../src/evidence/types.js';
+import type { ScanReport, Severity } from '../../src/model/evidence.js';
 import { fixturePath, readFixture } from '../support/fixtures.js';
 
 const source = (uri: string) => ({ kind: 'file' as const, uri });

@@ -1,6 +1,6 @@
 import { countBySeverity, mergeFindings } from '../../src/evidence/findings.js';
 import { parseScanReport, parseVexDocument } from '../../src/evidence/scans/parse.js';
-import type { Finding, VexDocument } from '../../src/evidence/types.js';
+import type { Finding, VexDocument } from '../../src/model/evidence.js';
 import { createVexMatcher, vexSuppression, type VexSubject } from '../../src/evidence/vex-match.js';
 import { readFixture } from '../support/fixtures.js';
 

@@ -3,9 +3,9 @@
  * (nothing signed it; an identity the policy does not allow signed it; the signature is invalid)
  * are told apart, and the identity found is always named.
  */
-import type { DiscoveredArtifact, Evidence, ImageEvidence } from '../../src/evidence/types.js';
+import type { DiscoveredArtifact, Evidence, ImageEvidence } from '../../src/model/evidence.js';
 import { evaluatePolicy } from '../../src/policy/evaluate.js';
-import { parsePolicy } from '../../src/policy/load.js';
+import { parsePolicy } from '../../src/policy/document/load.js';
 import { verifyDiscovered } from '../../src/sigstore/verify-discovered.js';
 import { bundleFixture, embeddedTrust } from '../support/sigstore-fixtures.js';
 

@@ -4,7 +4,7 @@
  * versions, identities that only partly match.
  */
 import { readFileSync } from 'node:fs';
-import type { DiscoveredArtifact } from '../../src/evidence/types.js';
+import type { DiscoveredArtifact } from '../../src/model/evidence.js';
 import { COSIGN_ANNOTATIONS, type CosignLayer } from '../../src/sigstore/cosign-layer.js';
 import { matchIdentity } from '../../src/sigstore/identity-policy.js';
 import { parseDigest } from '../../src/sigstore/in-toto.js';

@@ -3,7 +3,7 @@
  * producer states, and fails with a wrong identity, another artifact, or another instance's root.
  */
 import { readFileSync } from 'node:fs';
-import type { SignerIdentity } from '../../src/evidence/types.js';
+import type { SignerIdentity } from '../../src/model/evidence.js';
 import { matchIdentity, type IdentityRequirement } from '../../src/sigstore/identity-policy.js';
 import { parseDigest, type ArtifactInput } from '../../src/sigstore/in-toto.js';
 import type { TrustStore } from '../../src/sigstore/trusted-root.js';

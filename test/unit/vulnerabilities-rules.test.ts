@@ -6,9 +6,9 @@ import type {
   ScanReport,
   SignerIdentity,
   VexDocument,
-} from '../../src/evidence/types.js';
+} from '../../src/model/evidence.js';
 import type { RuleResult } from '../../src/policy/decision.js';
-import { parsePolicy } from '../../src/policy/load.js';
+import { parsePolicy } from '../../src/policy/document/load.js';
 import { vulnerabilityRules } from '../../src/policy/rules/vulnerabilities.js';
 import { readFixture } from '../support/fixtures.js';
 

@@ -1,6 +1,6 @@
 /** Where the GitHub API is, checked before any credential is sent there. */
 import { ConfigurationError } from '../../errors.js';
-import { isLoopbackHost } from '../image-reference.js';
+import { isLoopbackHost } from '../../model/image-reference.js';
 
 export const DEFAULT_GITHUB_API_URL = 'https://api.github.com';
 

@@ -23,7 +23,7 @@ import {
   type CheckRunStatus,
   type GitHubClient,
   type IssueComment,
-} from './types.js';
+} from '../../model/check-run.js';
 
 const PAGE_SIZE = 100;
 

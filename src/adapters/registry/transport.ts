@@ -12,9 +12,9 @@
  */
 import { GateError, VerificationError } from '../../errors.js';
 import { proxyAwareFetch } from '../http/proxy-fetch.js';
-import { DOCKER_HUB_REGISTRY, isLoopbackHost } from '../image-reference.js';
-import { blobTooLarge, parseJsonObject, readBounded } from '../image-store.js';
-import { formatWait, retryAfterMs } from '../retry-after.js';
+import { DOCKER_HUB_REGISTRY, isLoopbackHost } from '../../model/image-reference.js';
+import { blobTooLarge, parseJsonObject, readBounded } from '../oci/image-store.js';
+import { formatWait, retryAfterMs } from '../http/retry-after.js';
 
 export interface RegistryCredentials {
   username: string;

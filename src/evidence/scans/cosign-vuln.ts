@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ConfigurationError } from '../../errors.js';
-import type { EvidenceSource, ScanReport } from '../types.js';
+import type { EvidenceSource, ScanReport } from '../../model/evidence.js';
 import { unique, validatePart } from './document-format.js';
 import { parsePurl } from './purl.js';
 

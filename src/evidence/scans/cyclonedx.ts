@@ -13,7 +13,7 @@ import type {
   VexProduct,
   VexStatement,
   VexStatus,
-} from '../types.js';
+} from '../../model/evidence.js';
 import {
   createInterner,
   digestsIn,

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import { ConfigurationError } from '../../errors.js';
-import type { EvidenceSource, ScanReport, VexDocument } from '../types.js';
+import type { EvidenceSource, ScanReport, VexDocument } from '../../model/evidence.js';
 import type { JsonPath, JsonPosition } from './json-stream.js';
 
 /** Keys from the document root; `*` stands for any index of an array. */

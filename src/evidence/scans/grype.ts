@@ -3,7 +3,7 @@
  * (what Grype's own ignore rules or VEX removed) are kept as suppressed, with the rule that did it.
  */
 import { z } from 'zod';
-import type { EvidenceSource, Finding, FindingSource, SuppressedFinding } from '../types.js';
+import type { EvidenceSource, Finding, FindingSource, SuppressedFinding } from '../../model/evidence.js';
 import {
   createInterner,
   digestsIn,

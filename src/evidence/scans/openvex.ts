@@ -3,7 +3,7 @@
  * products. v0.0.1 writes products and subcomponents as strings; v0.2.0 as objects with `@id`.
  */
 import { z } from 'zod';
-import type { EvidenceSource, VexProduct, VexStatement } from '../types.js';
+import type { EvidenceSource, VexProduct, VexStatement } from '../../model/evidence.js';
 import {
   shortText,
   validatePart,

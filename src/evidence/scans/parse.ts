@@ -7,7 +7,7 @@
  * predicate's `scanner.result`, an OpenVEX or CycloneDX predicate. Pure: bytes or values in.
  */
 import { ConfigurationError } from '../../errors.js';
-import type { EvidenceSource, InTotoStatementFacts, ScanReport, VexDocument } from '../types.js';
+import type { EvidenceSource, InTotoStatementFacts, ScanReport, VexDocument } from '../../model/evidence.js';
 import {
   COSIGN_VULN_PREDICATE_TYPES,
   checkCosignVulnPredicate,

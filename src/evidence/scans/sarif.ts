@@ -10,7 +10,13 @@
  * finding in code: its package is the file, its location `file:line:column`.
  */
 import { z } from 'zod';
-import type { EvidenceSource, Finding, FindingSource, Severity, SuppressedFinding } from '../types.js';
+import type {
+  EvidenceSource,
+  Finding,
+  FindingSource,
+  Severity,
+  SuppressedFinding,
+} from '../../model/evidence.js';
 import {
   createInterner,
   digestsIn,

@@ -1,5 +1,5 @@
 /** One severity scale for every scanner: words, CVSS scores and SARIF levels map onto it. */
-import { SEVERITIES, type Severity } from '../types.js';
+import { SEVERITIES, type Severity } from '../../model/evidence.js';
 
 export function normalizeSeverity(word: string): Severity {
   switch (word.trim().toLowerCase()) {

@@ -3,7 +3,7 @@
  * are read one by one; misconfigurations and secrets are not vulnerability findings and are skipped.
  */
 import { z } from 'zod';
-import type { EvidenceSource, Finding, FindingSource } from '../types.js';
+import type { EvidenceSource, Finding, FindingSource } from '../../model/evidence.js';
 import {
   createInterner,
   digestsIn,

@@ -2,8 +2,8 @@
  * The `image` family: what a security reviewer checks by hand on every image. Per-platform rules
  * run once for each platform image of an index, and their results say which platform.
  */
-import { parseImageReference, formatImageName } from '../../adapters/image-reference.js';
-import type { Evidence, ImageEvidence, PlatformImage } from '../../evidence/types.js';
+import { parseImageReference, formatImageName } from '../../model/image-reference.js';
+import type { Evidence, ImageEvidence, PlatformImage } from '../../model/evidence.js';
 import { findSecrets, type SecretMatch } from '../../evidence/secrets.js';
 import type { RuleFamily, RuleStatus } from '../decision.js';
 import { imageMatches } from '../image-patterns.js';

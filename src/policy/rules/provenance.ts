@@ -8,7 +8,7 @@
  * predicate, GitHub's OIDC token (hence Fulcio) vouches for the certificate's source repository,
  * ref and runner. A predicate that contradicts its own certificate is refused.
  */
-import type { ArtifactVerification, Evidence } from '../../evidence/types.js';
+import type { ArtifactVerification, Evidence } from '../../model/evidence.js';
 import {
   isSlsaProvenance,
   readProvenanceFacts,

@@ -3,7 +3,7 @@
  * digests, or an image ID that is not the gated config) and, when the policy sets a maximum age,
  * it must say when it was made, and not too long ago.
  */
-import type { ImageEvidence, ScanReport } from '../../evidence/types.js';
+import type { ImageEvidence, ScanReport } from '../../model/evidence.js';
 
 export interface RejectedScan {
   scan: ScanReport;

@@ -4,7 +4,7 @@
  * signed it, but not an allowed identity (the identity found is shown); a signature is invalid
  * (the check that failed is shown). Pure: it judges `evidence.verifications`, made in collect.ts.
  */
-import type { ArtifactVerification, Evidence } from '../../evidence/types.js';
+import type { ArtifactVerification, Evidence } from '../../model/evidence.js';
 import { describeSigner, matchIdentity, type IdentityRequirement } from '../../sigstore/identity-policy.js';
 import type { RuleFamily } from '../decision.js';
 import type { SignatureIdentityPolicy, SignaturesPolicy } from '../sections/signatures.js';

@@ -5,8 +5,8 @@
  * `fail-on`, `max-counts` and `max-cvss`.
  */
 import { bySeverityThenId, countBySeverity, findingKey, mergeFindings } from '../../evidence/findings.js';
-import { SEVERITIES } from '../../evidence/types.js';
-import type { Evidence, Finding, ScanReport, Severity, SuppressedFinding } from '../../evidence/types.js';
+import { SEVERITIES } from '../../model/evidence.js';
+import type { Evidence, Finding, ScanReport, Severity, SuppressedFinding } from '../../model/evidence.js';
 import { createVexMatcher, vexSuppression } from '../../evidence/vex-match.js';
 import { formatPosition } from '../../errors.js';
 import type { RuleFamily, RuleResult } from '../decision.js';

@@ -1,6 +1,6 @@
 /** The `vulnerabilities:` section of the policy file. */
 import { z } from 'zod';
-import { SEVERITIES } from '../../evidence/types.js';
+import { SEVERITIES } from '../../model/evidence.js';
 import { exceptionFields, ruleMode } from './common.js';
 
 const severity = z.enum(SEVERITIES);

@@ -5,13 +5,13 @@
  * loaded from its repository and the repository's policy may only tighten it.
  */
 import { resolve } from 'node:path';
-import type { GitHubClient } from '../adapters/github.js';
-import type { Logger } from '../adapters/logger.js';
-import { ConfigurationError } from '../errors.js';
-import { displayPath } from '../workspace-path.js';
-import type { RunInputs } from '../inputs.js';
+import type { GitHubClient } from '../../adapters/github/create-client.js';
+import type { Logger } from '../../adapters/log/logger.js';
+import { ConfigurationError } from '../../errors.js';
+import { displayPath } from '../../workspace-path.js';
+import type { RunInputs } from '../../inputs.js';
 import { loadPolicyFile, MAX_POLICY_BYTES, parsePolicy, readPolicyText } from './load.js';
-import { DEFAULT_POLICY_PATH, defaultPolicy, type Policy } from './schema.js';
+import { DEFAULT_POLICY_PATH, defaultPolicy, type Policy } from '../schema.js';
 
 /** `owner/repo/path/to/file.yml@ref`: a policy kept in another repository. */
 const REMOTE_POLICY = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)\/([^@]+\.ya?ml)@([A-Za-z0-9_./-]+)$/;

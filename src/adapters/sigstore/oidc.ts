@@ -3,9 +3,9 @@
  * _TOKEN, present only with `permissions: id-token: write`). Sigstore's Fulcio exchanges it for a
  * signing certificate. The token is a credential: it never reaches an error message or the log.
  */
-import { ConfigurationError, VerificationError } from '../errors.js';
-import { isLoopbackHost } from './image-reference.js';
-import { proxyAwareFetch } from './http/proxy-fetch.js';
+import { ConfigurationError, VerificationError } from '../../errors.js';
+import { isLoopbackHost } from '../../model/image-reference.js';
+import { proxyAwareFetch } from '../http/proxy-fetch.js';
 
 export const SIGSTORE_AUDIENCE = 'sigstore';
 const TIMEOUT_MS = 30_000;

@@ -9,7 +9,7 @@
  * to the diff ID its config lists.
  */
 import { readFile } from 'node:fs/promises';
-import { VerificationError } from '../errors.js';
+import { VerificationError } from '../../errors.js';
 import {
   DOCKER_MANIFEST_MEDIA_TYPE,
   MAX_MANIFEST_BYTES,
@@ -20,9 +20,9 @@ import {
   parseManifestDocument,
   verifyDigest,
   type ManifestDocument,
-} from './image-store.js';
-import { OciLayoutStore } from './oci-layout.js';
-import { findFile, type UnpackedArchive, type UnpackedFile } from './tar-unpack.js';
+} from '../oci/image-store.js';
+import { OciLayoutStore } from '../oci/layout.js';
+import { findFile, type UnpackedArchive, type UnpackedFile } from '../../archive/tar-unpack.js';
 
 export const DOCKER_CONFIG_MEDIA_TYPE = 'application/vnd.docker.container.image.v1+json';
 export const DOCKER_UNCOMPRESSED_LAYER_MEDIA_TYPE = 'application/vnd.docker.image.rootfs.diff.tar';

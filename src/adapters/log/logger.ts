@@ -2,7 +2,7 @@
  * Where the gate's progress lines go. Every line passes through escapeLogLine, because lines quote
  * untrusted text and the Actions runner executes `::commands` it finds at the start of a line.
  */
-import { escapeLogLine } from '../report/escape.js';
+import { escapeLogLine } from '../../report/escape.js';
 
 export interface Logger {
   info(message: string): void;

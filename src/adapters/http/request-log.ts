@@ -3,8 +3,8 @@
  * another: the number the report's `stats` shows, and the one to keep at its floor (resolve →
  * referrers and tags → manifests → blobs). Wrap the fetch every adapter uses with `fetch`.
  */
-import type { RequestStats } from '../evidence/types.js';
-import { proxyAwareFetch } from './http/proxy-fetch.js';
+import type { RequestStats } from '../../model/evidence.js';
+import { proxyAwareFetch } from './proxy-fetch.js';
 
 interface Exchange {
   host: string;

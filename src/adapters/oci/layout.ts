@@ -12,9 +12,9 @@
 import { constants } from 'node:fs';
 import { open, realpath, type FileHandle } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
-import { ConfigurationError, VerificationError } from '../errors.js';
-import { OPEN_INPUT_FILE } from './regular-file.js';
-import type { ImageReference } from './image-reference.js';
+import { ConfigurationError, VerificationError } from '../../errors.js';
+import { OPEN_INPUT_FILE } from '../files/regular-file.js';
+import type { ImageReference } from '../../model/image-reference.js';
 import {
   MAX_MANIFEST_BYTES,
   assertSha256Digest,

@@ -3,7 +3,7 @@
  * can point at `file:line:column` instead of at a dotted path the user has to look for.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { ConfigurationError, type FilePosition } from '../errors.js';
+import { ConfigurationError, type FilePosition } from '../../errors.js';
 
 export interface PositionedYaml {
   value: unknown;

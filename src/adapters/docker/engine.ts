@@ -8,11 +8,11 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DockerCli, type DockerCliOptions } from './docker-cli.js';
-import { openSavedImage, type SavedImage } from './docker-save.js';
-import type { ImageReference } from './image-reference.js';
-import type { ImageStore, ManifestDocument, ReferrerListing } from './image-store.js';
-import { unpackTar } from './tar-unpack.js';
+import { DockerCli, type DockerCliOptions } from './cli.js';
+import { openSavedImage, type SavedImage } from './save.js';
+import type { ImageReference } from '../../model/image-reference.js';
+import type { ImageStore, ManifestDocument, ReferrerListing } from '../oci/image-store.js';
+import { unpackTar } from '../../archive/tar-unpack.js';
 
 export type DockerReference = Extract<ImageReference, { kind: 'docker' }>;
 

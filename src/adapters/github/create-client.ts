@@ -3,19 +3,19 @@
  * Octokit-based implementation (`./github/client.ts`) on the first call, so a run that never
  * talks to GitHub, and every run's start-up, does without it.
  */
-import type { GitHubClientOptions } from './github/client.js';
-import { parseApiUrl } from './github/api-url.js';
-import type { GitHubClient } from './github/types.js';
+import type { GitHubClientOptions } from './client.js';
+import { parseApiUrl } from './api-url.js';
+import type { GitHubClient } from '../../model/check-run.js';
 
-export { DEFAULT_GITHUB_API_URL, parseApiUrl } from './github/api-url.js';
-export type { GitHubClientOptions } from './github/client.js';
-export * from './github/types.js';
+export { DEFAULT_GITHUB_API_URL, parseApiUrl } from './api-url.js';
+export type { GitHubClientOptions } from './client.js';
+export * from '../../model/check-run.js';
 
 export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
   if (options.octokit === undefined) parseApiUrl(options.apiUrl ?? 'https://api.github.com');
   let loaded: Promise<GitHubClient> | undefined;
   const client = () =>
-    (loaded ??= import('./github/client.js').then((module) => module.createGitHubClient(options)));
+    (loaded ??= import('./client.js').then((module) => module.createGitHubClient(options)));
   return {
     createCheckRun: async (request) => (await client()).createCheckRun(request),
     updateCheckRun: async (request) => (await client()).updateCheckRun(request),

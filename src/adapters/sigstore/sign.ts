@@ -6,8 +6,8 @@
  */
 import type { SerializedBundle } from '@sigstore/bundle';
 import type { Witness } from '@sigstore/sign';
-import { ConfigurationError, VerificationError } from '../errors.js';
-import { IN_TOTO_PAYLOAD_TYPE } from '../sigstore/in-toto.js';
+import { ConfigurationError, VerificationError } from '../../errors.js';
+import { IN_TOTO_PAYLOAD_TYPE } from '../../sigstore/in-toto.js';
 
 export type SigstoreInstance = 'public-good' | 'github';
 

@@ -6,12 +6,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { TrustedRoot } from '@sigstore/protobuf-specs';
-import { ConfigurationError } from '../errors.js';
-import { CheckFailure } from '../sigstore/check-error.js';
-import { parseTrustedRoot, type TrustInstance, type TrustStore } from '../sigstore/trusted-root.js';
-import { EMBEDDED_ROOTS, type EmbeddedRoot } from '../trust/embedded.js';
-import type { Logger } from './logger.js';
-import { readRegularFile } from './regular-file.js';
+import { ConfigurationError } from '../../errors.js';
+import { CheckFailure } from '../../sigstore/check-error.js';
+import { parseTrustedRoot, type TrustInstance, type TrustStore } from '../../sigstore/trusted-root.js';
+import { EMBEDDED_ROOTS, type EmbeddedRoot } from '../../trust/embedded.js';
+import type { Logger } from '../log/logger.js';
+import { readRegularFile } from '../files/regular-file.js';
 
 export interface TrustSourceOptions {
   /** A trusted_root.json, or JSON Lines of several (`gh attestation trusted-root` output). */

@@ -4,8 +4,8 @@
  * while it streams in.
  */
 import { createHash } from 'node:crypto';
-import { VerificationError } from '../errors.js';
-import type { ImageReference } from './image-reference.js';
+import { VerificationError } from '../../errors.js';
+import type { ImageReference } from '../../model/image-reference.js';
 
 export const OCI_MANIFEST_MEDIA_TYPE = 'application/vnd.oci.image.manifest.v1+json';
 export const OCI_INDEX_MEDIA_TYPE = 'application/vnd.oci.image.index.v1+json';

@@ -4,12 +4,12 @@
  * `id-token: write`), or from `--context FILE`, a JSON of the token's claims.
  */
 import { parseArgs } from 'node:util';
-import { createGitHubClient } from './adapters/github.js';
-import { openImageStore } from './adapters/open-image-store.js';
-import { ConfigurationError } from './errors.js';
-import { makeProvenance } from './provenance/make.js';
-import { provenanceRequest } from './provenance/requests.js';
-import { readSigningContext } from './provenance/signing-context.js';
+import { createGitHubClient } from '../../adapters/github/create-client.js';
+import { openImageStore } from '../../adapters/oci/open-image-store.js';
+import { ConfigurationError } from '../../errors.js';
+import { makeProvenance } from '../../provenance/make.js';
+import { provenanceRequest } from '../../provenance/requests.js';
+import { readSigningContext } from '../../provenance/signing-context.js';
 
 export interface ProvenanceCliIo {
   stdout: NodeJS.WritableStream;

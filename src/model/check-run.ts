@@ -6,7 +6,6 @@
 /** GitHub refuses more annotations than this in one create or update call. */
 export const MAX_ANNOTATIONS_PER_REQUEST = 50;
 
-
 export type CheckRunStatus = 'queued' | 'in_progress' | 'completed';
 export type CheckRunConclusion =
   'action_required' | 'cancelled' | 'failure' | 'neutral' | 'success' | 'skipped' | 'timed_out';

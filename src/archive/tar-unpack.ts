@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open } from 'node:fs/promises';
 import { join, posix } from 'node:path';
-import { readTarEntries, TarFormatError } from '../archive/tar-entries.js';
+import { readTarEntries, TarFormatError } from './tar-entries.js';
 import { VerificationError } from '../errors.js';
 import type { FileHandle } from 'node:fs/promises';
 

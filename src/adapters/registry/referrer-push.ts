@@ -10,7 +10,7 @@
  * whose read and write are close together, not for every interleaving of many writers: see
  * docs/architecture.md.
  */
-import { ConfigurationError, VerificationError } from '../errors.js';
+import { ConfigurationError, VerificationError } from '../../errors.js';
 import {
   MANIFEST_MEDIA_TYPES,
   MAX_MANIFEST_BYTES,
@@ -18,9 +18,9 @@ import {
   OCI_MANIFEST_MEDIA_TYPE,
   assertSha256Digest,
   sha256Digest,
-} from './image-store.js';
-import { findRegistryCredentials, type RegistryOptions } from './registry.js';
-import { RegistryTransport, discard } from './registry/transport.js';
+} from '../oci/image-store.js';
+import { findRegistryCredentials, type RegistryOptions } from './store.js';
+import { RegistryTransport, discard } from './transport.js';
 
 export const OCI_EMPTY_MEDIA_TYPE = 'application/vnd.oci.empty.v1+json';
 const EMPTY_CONFIG = Buffer.from('{}');

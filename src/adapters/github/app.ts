@@ -10,9 +10,9 @@
  * in an error message. The callers mask the key and the token in the Actions log.
  */
 import { createPrivateKey, type KeyObject } from 'node:crypto';
-import { ConfigurationError, VerificationError } from '../errors.js';
-import type { GitHubClient } from './github.js';
-import type { OctokitOptions } from './github/octokit.js';
+import { ConfigurationError, VerificationError } from '../../errors.js';
+import type { GitHubClient } from './create-client.js';
+import type { OctokitOptions } from './octokit.js';
 
 export interface GitHubAppCredentials {
   /** The App's numeric ID or its Client ID (`Iv23…`): GitHub takes either as the JWT's issuer. */
@@ -91,7 +91,7 @@ export async function mintInstallationToken(
   options: MintOptions,
 ): Promise<InstallationToken> {
   // Loaded here, not at start-up: most runs have no App.
-  const { createOctokit, isRequestError, toGateError } = await import('./github/octokit.js');
+  const { createOctokit, isRequestError, toGateError } = await import('./octokit.js');
   const { owner, repo } = options;
   const repository = `${owner}/${repo}`;
   const app = createOctokit({

@@ -8,7 +8,7 @@ import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { delimiter, join } from 'node:path';
 import { exec } from '@actions/exec';
-import { ConfigurationError, VerificationError } from '../errors.js';
+import { ConfigurationError, VerificationError } from '../../errors.js';
 
 export interface DockerCliOptions {
   /** The CLI's environment: PATH to find it, DOCKER_HOST, DOCKER_CONTEXT, DOCKER_CONFIG. Default: this process's. */

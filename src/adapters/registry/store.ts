@@ -12,8 +12,8 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigurationError, VerificationError } from '../errors.js';
-import { DOCKER_HUB_REGISTRY, type ImageReference } from './image-reference.js';
+import { ConfigurationError, VerificationError } from '../../errors.js';
+import { DOCKER_HUB_REGISTRY, type ImageReference } from '../../model/image-reference.js';
 import {
   DEFAULT_TAG,
   MANIFEST_MEDIA_TYPES,
@@ -29,7 +29,7 @@ import {
   type ImageStore,
   type ManifestDocument,
   type ReferrerListing,
-} from './image-store.js';
+} from '../oci/image-store.js';
 import {
   RegistryTransport,
   discard,
@@ -37,16 +37,16 @@ import {
   type CredentialChoice,
   type RegistryCredentials,
   type TransportOptions,
-} from './registry/transport.js';
+} from './transport.js';
 
-export type { CredentialChoice, RegistryCredentials, RetryPolicy } from './registry/transport.js';
+export type { CredentialChoice, RegistryCredentials, RetryPolicy } from './transport.js';
 export {
   basicAuthorization,
   DEFAULT_REGISTRY_RETRY_POLICY,
   parseChallenge,
   registryApiHost,
   type Challenge,
-} from './registry/transport.js';
+} from './transport.js';
 
 export interface RegistryOptions extends TransportOptions {
   /** Used before anything else. */

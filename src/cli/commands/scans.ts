@@ -4,19 +4,19 @@
  * suppressed and why. No policy and no image: the same reading the gate does, to see what it sees.
  */
 import { parseArgs } from 'node:util';
-import type { CliIo } from './cli-io.js';
-import { ConfigurationError, GateError } from './errors.js';
-import { bySeverityThenId, countBySeverity, findingKey, mergeFindings } from './evidence/findings.js';
-import { readScanFile, readVexDocumentFile } from './evidence/scan-files.js';
+import type { CliIo } from '../io.js';
+import { ConfigurationError, GateError } from '../../errors.js';
+import { bySeverityThenId, countBySeverity, findingKey, mergeFindings } from '../../evidence/findings.js';
+import { readScanFile, readVexDocumentFile } from '../../evidence/scan-files.js';
 import {
   SEVERITIES,
   type Finding,
   type ScanReport,
   type SuppressedFinding,
   type VexDocument,
-} from './evidence/types.js';
-import { createVexMatcher, vexSuppression } from './evidence/vex-match.js';
-import { escapeLogLine } from './report/escape.js';
+} from '../../model/evidence.js';
+import { createVexMatcher, vexSuppression } from '../../evidence/vex-match.js';
+import { escapeLogLine } from '../../report/escape.js';
 
 export async function scansCommand(args: string[], io: CliIo): Promise<number> {
   let parsed;

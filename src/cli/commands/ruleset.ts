@@ -3,10 +3,10 @@
  * imports in the settings UI or sends with `gh api` (docs/rulesets.md).
  */
 import { parseArgs } from 'node:util';
-import type { CliIo } from './cli-io.js';
-import { ConfigurationError } from './errors.js';
-import { DEFAULT_CHECK_NAME } from './inputs.js';
-import { buildRuleset, parseEnforcement, parseIntegrationId } from './ruleset.js';
+import type { CliIo } from '../io.js';
+import { ConfigurationError } from '../../errors.js';
+import { DEFAULT_CHECK_NAME } from '../../inputs.js';
+import { buildRuleset, parseEnforcement, parseIntegrationId } from '../../ruleset.js';
 
 export function rulesetCommand(args: string[], io: CliIo): number {
   let parsed;

@@ -7,18 +7,18 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadTrustStore } from './adapters/trusted-root.js';
-import { ConfigurationError } from './errors.js';
-import { escapeLogLine } from './report/escape.js';
+import { loadTrustStore } from '../../adapters/sigstore/trusted-root.js';
+import { ConfigurationError } from '../../errors.js';
+import { escapeLogLine } from '../../report/escape.js';
 import {
   anchoredRegExp,
   describeSigner,
   matchIdentity,
   type IdentityRequirement,
-} from './sigstore/identity-policy.js';
-import { parseDigest, type ArtifactInput } from './sigstore/in-toto.js';
-import { parsePublicKey } from './sigstore/public-keys.js';
-import { verifyBundle, type TrustedKey } from './sigstore/verify-bundle.js';
+} from '../../sigstore/identity-policy.js';
+import { parseDigest, type ArtifactInput } from '../../sigstore/in-toto.js';
+import { parsePublicKey } from '../../sigstore/public-keys.js';
+import { verifyBundle, type TrustedKey } from '../../sigstore/verify-bundle.js';
 
 export interface VerifyBundleIo {
   stdout: NodeJS.WritableStream;

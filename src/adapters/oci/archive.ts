@@ -7,11 +7,11 @@
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ConfigurationError } from '../errors.js';
-import type { ImageReference } from './image-reference.js';
+import { ConfigurationError } from '../../errors.js';
+import type { ImageReference } from '../../model/image-reference.js';
 import type { ImageStore, ManifestDocument, ReferrerListing } from './image-store.js';
-import { OciLayoutStore } from './oci-layout.js';
-import { unpackTar } from './tar-unpack.js';
+import { OciLayoutStore } from './layout.js';
+import { unpackTar } from '../../archive/tar-unpack.js';
 
 export class OciArchiveStore implements ImageStore {
   readonly kind = 'oci-layout';

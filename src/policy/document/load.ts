@@ -3,10 +3,10 @@
  * run shows the user every mistake, each with its line and column.
  */
 import type { z } from 'zod';
-import { readRegularFile } from '../adapters/regular-file.js';
-import { ConfigurationError, formatPosition, type FilePosition } from '../errors.js';
+import { readRegularFile } from '../../adapters/files/regular-file.js';
+import { ConfigurationError, formatPosition, type FilePosition } from '../../errors.js';
 import { closestMatch } from './did-you-mean.js';
-import { policySchema, type Policy } from './schema.js';
+import { policySchema, type Policy } from '../schema.js';
 import { parseYamlWithPositions } from './yaml-positions.js';
 
 export const MAX_POLICY_BYTES = 1024 * 1024;

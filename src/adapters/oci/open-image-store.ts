@@ -1,9 +1,9 @@
-import { DockerEngineStore } from './docker-engine.js';
-import type { ImageReference } from './image-reference.js';
+import { DockerEngineStore } from '../docker/engine.js';
+import type { ImageReference } from '../../model/image-reference.js';
 import type { ImageStore } from './image-store.js';
-import { OciArchiveStore } from './oci-archive.js';
-import { OciLayoutStore } from './oci-layout.js';
-import { RegistryStore, type RegistryOptions } from './registry.js';
+import { OciArchiveStore } from './archive.js';
+import { OciLayoutStore } from './layout.js';
+import { RegistryStore, type RegistryOptions } from '../registry/store.js';
 
 /**
  * The store an image reference points at: a registry, an OCI layout on disk or in a tar file, or
