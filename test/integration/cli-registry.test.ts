@@ -139,7 +139,8 @@ describe('supply-chain-gate check on a registry', () => {
     });
     expect(github.requests.at(-1)).toMatchObject({
       operation: 'GET /repos/{owner}/{repo}/attestations/{subject_digest}',
-      path: `/repos/acme/app/attestations/${appDigest}`,
+      // Octokit escapes the colon of a path parameter; GitHub decodes it.
+      path: `/repos/acme/app/attestations/${appDigest.replace(':', '%3A')}`,
     });
   });
 
