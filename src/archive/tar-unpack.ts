@@ -9,7 +9,6 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open } from 'node:fs/promises';
 import { join, posix } from 'node:path';
-import { readTarEntries, TarFormatError } from './tar-entries.js';
 import { VerificationError } from '../errors.js';
 import type { FileHandle } from 'node:fs/promises';
 
@@ -39,6 +38,8 @@ export async function unpackTar(tarPath: string, root: string, what: string): Pr
   const invalid = (reason: string) =>
     new VerificationError('invalid-archive', `${what} is not a readable tar archive: ${reason}`);
   const archive: UnpackedArchive = { root, files: new Map(), links: new Map() };
+  // Loaded here: only local images (docker:, oci-archive:) unpack, so start-up does not parse tar-stream.
+  const { readTarEntries, TarFormatError } = await import('./tar-entries.js');
   const source = createReadStream(tarPath, { highWaterMark: 1024 * 1024 });
   try {
     await readTarEntries(

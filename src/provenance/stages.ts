@@ -8,7 +8,7 @@ import type { GitHubClient } from '../adapters/github/create-client.js';
 import type { ImageReference } from '../model/image-reference.js';
 import type { ImageStore } from '../adapters/oci/image-store.js';
 import type { RegistryOptions } from '../adapters/registry/store.js';
-import { ConfigurationError, describeError } from '../errors.js';
+import { ConfigurationError } from '../errors.js';
 import type { RunInputs } from '../inputs.js';
 import type { Decision } from '../policy/decision.js';
 import type { Policy } from '../policy/schema.js';
@@ -65,25 +65,14 @@ export function attestationStages(
       });
     },
     async verificationSummary(decision, policy) {
+      // The stage is the verification summary's own (src/verification-summary/stage.ts); it
+      // shares only the signing context with provenance. Nothing is loaded for a run without one.
       if (!inputs.verificationSummary || decision.verdict === 'error') return decision;
-      try {
-        const { emitVerificationSummary } = await import('../verification-summary/emit.js');
-        const note = await emitVerificationSummary(decision, policy, inputs.verificationSummary, {
-          ...(await publishDeps()),
-          toolVersion: deps.toolVersion,
-        });
-        return note ? { ...decision, notes: [...(decision.notes ?? []), note] } : decision;
-      } catch (error) {
-        // Downstream admission would refuse the image without it: fail closed, keep the results.
-        return {
-          ...decision,
-          verdict: 'error',
-          errors: [
-            ...decision.errors,
-            `the verification summary could not be published: ${describeError(error)}`,
-          ],
-        };
-      }
+      const { verificationSummaryStage } = await import('../verification-summary/stage.js');
+      return verificationSummaryStage(decision, policy, inputs.verificationSummary, async () => ({
+        ...(await publishDeps()),
+        toolVersion: deps.toolVersion,
+      }));
     },
   };
 }

@@ -76,4 +76,27 @@ describe('the module graph of src/', () => {
   it('has no import circle', () => {
     expect(circles(importGraph())).toEqual([]);
   });
+
+  it('keeps the shared model low: it imports nothing but itself and errors.ts', () => {
+    const above = [...importGraph()]
+      .filter(([file]) => file.startsWith(join(SRC, 'model')))
+      .flatMap(([file, targets]) =>
+        targets
+          .filter((target) => !target.startsWith(join(SRC, 'model')) && target !== join(SRC, 'errors.ts'))
+          .map((target) => `${relative(SRC, file)} → ${relative(SRC, target)}`),
+      );
+    expect(above).toEqual([]);
+  });
+
+  it('has no folder with more than 15 files directly', () => {
+    const crowded = (dir: string): string[] => {
+      const entries = readdirSync(dir).map((name) => join(dir, name));
+      const fileCount = entries.filter((path) => statSync(path).isFile()).length;
+      return [
+        ...(fileCount > 15 ? [`${relative(SRC, dir) || 'src'}: ${fileCount}`] : []),
+        ...entries.filter((path) => statSync(path).isDirectory()).flatMap(crowded),
+      ];
+    };
+    expect(crowded(SRC)).toEqual([]);
+  });
 });

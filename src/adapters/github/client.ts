@@ -342,6 +342,7 @@ export function createGitHubClient(options: GitHubClientOptions): GitHubClient {
       const path = `${repo === undefined ? `/orgs/${encodeURIComponent(owner)}` : repoPath(owner, repo)}/attestations/${encodeURIComponent(subjectDigest).replace('%3A', ':')}`;
       const api: ApiCall = { name: `GET ${path}`, permission: 'attestations: read' };
       const listUrl = `${base}${path}`;
+      // Octokit escapes the digest's colon (`sha256%3A…`); GitHub decodes path parameters.
       const route =
         repo === undefined
           ? 'GET /orgs/{org}/attestations/{subject_digest}'
