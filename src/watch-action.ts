@@ -4,7 +4,8 @@
  * the issues; with `reports` it renders the status of a whole run (the final job of a matrix).
  */
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { createActionsLogger } from './adapters/log/actions-logger.js';
 import { openImageStore } from './adapters/oci/open-image-store.js';
@@ -135,6 +136,13 @@ async function main(): Promise<void> {
       now: () => new Date(),
       log,
       toolVersion: VERSION,
+      // The current Sigstore roots, refreshed over TUF (cached per job), as the gate's action does.
+      loadTrust: async () =>
+        (await import('./adapters/sigstore/trusted-root.js')).loadTrustStore({
+          trustedRootPath: optional('trusted-root'),
+          workspace,
+          tuf: { cacheDir: join(process.env.RUNNER_TEMP || tmpdir(), 'supply-chain-gate-tuf'), log },
+        }),
       openImageStore: (reference) =>
         openImageStore(reference, {
           credentials: registryCredentials,
