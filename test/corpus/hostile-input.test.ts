@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { REPO_ROOT, fixturePath } from '../support/fixtures.js';
 import { runCliCaptured, type CliRun } from '../support/cli.js';
-import { readRunnerLog } from '../support/runner-log.js';
+import { readRunnerLog } from '../support/actions/runner-log.js';
 
 const CORPUS = join(REPO_ROOT, 'test/corpus');
 const NO_STACK = /^\s+at .+:\d+:\d+\)?$/m;

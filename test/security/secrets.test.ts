@@ -10,8 +10,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCliCaptured } from '../support/cli.js';
-import { fakeCredentials } from '../support/fake-credentials.js';
-import { buildFreshBundle, runBundledAction } from '../support/action-runner.js';
+import { fakeCredentials } from '../support/images/fake-credentials.js';
+import { buildFreshBundle, runBundledAction } from '../support/actions/action-runner.js';
 import { startGitHubApi, type GitHubApiStandIn } from '../support/github-api.js';
 import {
   buildImage,

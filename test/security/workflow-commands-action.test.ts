@@ -10,11 +10,11 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildFreshBundle, runBundledAction } from '../support/action-runner.js';
+import { buildFreshBundle, runBundledAction } from '../support/actions/action-runner.js';
 import { REPO_ROOT } from '../support/fixtures.js';
 import { startGitHubApi, type GitHubApiStandIn } from '../support/github-api.js';
-import { readRunnerLog } from '../support/runner-log.js';
-import { webhookExample } from '../support/webhook-examples.js';
+import { readRunnerLog } from '../support/actions/runner-log.js';
+import { webhookExample } from '../support/actions/webhook-examples.js';
 
 const POLICY =
   'version: 1\nimage:\n  non-root: false\nvulnerabilities:\n  fail-on: [critical, high, medium]\n';
