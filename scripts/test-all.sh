@@ -11,6 +11,7 @@ command -v umoci >/dev/null || packages+=(umoci)
 command -v htpasswd >/dev/null || packages+=(apache2-utils)
 command -v podman >/dev/null || packages+=(podman)
 command -v tinyproxy >/dev/null || packages+=(tinyproxy)
+command -v chromium >/dev/null || packages+=(chromium)
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installing test tools: ${packages[*]}"
