@@ -1,10 +1,17 @@
+import type { ConfigurationCode, InternalCode, VerificationCode } from './error-codes.js';
+
+export type { ConfigurationCode, InternalCode, VerificationCode } from './error-codes.js';
+
 /**
  * Every error the gate raises on purpose carries a string-literal code, so callers and tests can
  * switch on it, and a message written for the person who has to act on it.
  */
 export type ErrorKind = 'configuration' | 'verification' | 'internal';
 
-export abstract class GateError<Code extends string = string> extends Error {
+/** Any code any GateError carries; each class narrows it to its own list (src/error-codes.ts). */
+export type GateCode = ConfigurationCode | VerificationCode | InternalCode;
+
+export abstract class GateError<Code extends GateCode = GateCode> extends Error {
   abstract readonly kind: ErrorKind;
   readonly code: Code;
 
@@ -23,7 +30,7 @@ export interface ConfigurationProblem {
 }
 
 /** The user's input is wrong: the message says what to change. */
-export class ConfigurationError<Code extends string = string> extends GateError<Code> {
+export class ConfigurationError<Code extends ConfigurationCode = ConfigurationCode> extends GateError<Code> {
   readonly kind = 'configuration';
   /** Every mistake found, each on its own (a policy file can hold several). */
   readonly problems: ConfigurationProblem[];
@@ -41,12 +48,12 @@ export class ConfigurationError<Code extends string = string> extends GateError<
 }
 
 /** Evidence could not be read or verified: the gate cannot decide, and fails closed. */
-export class VerificationError<Code extends string = string> extends GateError<Code> {
+export class VerificationError<Code extends VerificationCode = VerificationCode> extends GateError<Code> {
   readonly kind = 'verification';
 }
 
 /** A bug or an environment failure we did not anticipate. */
-export class InternalError<Code extends string = string> extends GateError<Code> {
+export class InternalError<Code extends InternalCode = InternalCode> extends GateError<Code> {
   readonly kind = 'internal';
 }
 

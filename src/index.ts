@@ -18,7 +18,7 @@ import {
 import { openImageStore } from './adapters/oci/open-image-store.js';
 import { RequestLog } from './adapters/http/request-log.js';
 import { createActionsLogger } from './adapters/log/actions-logger.js';
-import { ConfigurationError, describeError } from './errors.js';
+import { ConfigurationError, describeError, type ConfigurationCode } from './errors.js';
 import {
   checkRunHeadSha,
   isForkPullRequest,
@@ -265,12 +265,22 @@ async function mintAppToken(
   return minted;
 }
 
-function booleanInput(name: string): boolean | undefined {
+/** The action's true/false inputs, each with the code a value other than true or false is reported under. */
+const BOOLEAN_INPUTS = {
+  comment: 'invalid-comment',
+  provenance: 'invalid-provenance',
+  'sign-provenance': 'invalid-sign-provenance',
+  'provenance-platforms': 'invalid-provenance-platforms',
+  'verification-summary': 'invalid-verification-summary',
+  'submit-dependencies': 'invalid-submit-dependencies',
+} as const satisfies Record<string, ConfigurationCode>;
+
+function booleanInput(name: keyof typeof BOOLEAN_INPUTS): boolean | undefined {
   const text = optional(name);
   if (text === undefined) return undefined;
   if (/^(true|false)$/i.test(text)) return text.toLowerCase() === 'true';
   throw new ConfigurationError(
-    `invalid-${name}`,
+    BOOLEAN_INPUTS[name],
     `the "${name}" input takes true or false, got ${JSON.stringify(text)}`,
   );
 }

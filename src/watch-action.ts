@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { createActionsLogger } from './adapters/log/actions-logger.js';
 import { openImageStore } from './adapters/oci/open-image-store.js';
-import { ConfigurationError, describeError } from './errors.js';
+import { ConfigurationError, describeError, type ConfigurationCode } from './errors.js';
 import { readWorkflowContext, splitRepository } from './github-context.js';
 import { DEFAULT_CHECK_NAME } from './inputs.js';
 import { escapeLogLine } from './report/escape.js';
@@ -24,22 +24,32 @@ import { parseScanOption } from './watch/targets.js';
 
 const optional = (name: string) => core.getInput(name) || undefined;
 
-function booleanInput(name: string): boolean {
+/** The watch action's true/false and count inputs, each with the code a bad value is reported under. */
+const BOOLEAN_INPUTS = {
+  'dry-run': 'invalid-dry-run',
+  'upload-sarif': 'invalid-upload-sarif',
+} as const satisfies Record<string, ConfigurationCode>;
+const COUNT_INPUTS = {
+  'max-images': 'invalid-max-images',
+  concurrency: 'invalid-concurrency',
+} as const satisfies Record<string, ConfigurationCode>;
+
+function booleanInput(name: keyof typeof BOOLEAN_INPUTS): boolean {
   const text = optional(name);
   if (text === undefined) return false;
   if (/^(true|false)$/i.test(text)) return text.toLowerCase() === 'true';
   throw new ConfigurationError(
-    `invalid-${name}`,
+    BOOLEAN_INPUTS[name],
     `the "${name}" input takes true or false, got ${JSON.stringify(text.slice(0, 40))}`,
   );
 }
 
-function countInput(name: string, fallback: number): number {
+function countInput(name: keyof typeof COUNT_INPUTS, fallback: number): number {
   const text = optional(name);
   if (text === undefined) return fallback;
   if (/^[1-9][0-9]{0,6}$/.test(text)) return Number(text);
   throw new ConfigurationError(
-    `invalid-${name}`,
+    COUNT_INPUTS[name],
     `the "${name}" input takes a positive whole number, got ${JSON.stringify(text.slice(0, 40))}`,
   );
 }

@@ -10,7 +10,7 @@ import { open, realpath } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { GitHubClient } from '../adapters/github/create-client.js';
 import { OPEN_INPUT_FILE } from '../adapters/files/regular-file.js';
-import { ConfigurationError } from '../errors.js';
+import { ConfigurationError, type ConfigurationCode } from '../errors.js';
 import type { RunInputs } from '../inputs.js';
 import type { DocumentRole, ParsedDocument } from './scans/document-format.js';
 import { parseVexDocument, ScanDocumentReader } from './scans/parse.js';
@@ -92,6 +92,15 @@ export async function readVexDocumentFile(path: string, workspace: string): Prom
   return (parsed as Extract<ParsedDocument, { kind: 'vex' }>).vex;
 }
 
+const NOT_FOUND = { scan: 'scan-not-found', vex: 'vex-not-found' } as const satisfies Record<
+  DocumentRole,
+  ConfigurationCode
+>;
+const NOT_A_FILE = { scan: 'scan-not-a-file', vex: 'vex-not-a-file' } as const satisfies Record<
+  DocumentRole,
+  ConfigurationCode
+>;
+
 async function readDocumentFile(
   path: string,
   workspace: string,
@@ -106,14 +115,14 @@ async function readDocumentFile(
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new ConfigurationError(
-      `${role}-not-found`,
+      NOT_FOUND[role],
       `${shown}: cannot read ${what} (${code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable')})`,
     );
   }
   try {
     const info = await handle.stat();
     if (!info.isFile())
-      throw new ConfigurationError(`${role}-not-a-file`, `${shown}: ${what} is not a regular file`);
+      throw new ConfigurationError(NOT_A_FILE[role], `${shown}: ${what} is not a regular file`);
     // The digest is of the bytes parsed, so a report names exactly what was judged; it is known
     // once the last byte is read, and filled into the source the parsed document already holds.
     const source: EvidenceSource = { kind: 'file', uri: shown };

@@ -19,7 +19,7 @@ import { paginateRest } from '@octokit/plugin-paginate-rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import Bottleneck from 'bottleneck/light.js';
-import { ConfigurationError, GateError, VerificationError } from '../../errors.js';
+import { ConfigurationError, GateError, InternalError, VerificationError } from '../../errors.js';
 import { VERSION } from '../../version.js';
 import { DEFAULT_GITHUB_API_URL, parseApiUrl } from './api-url.js';
 import { proxyAwareFetch } from '../http/proxy-fetch.js';
@@ -261,8 +261,14 @@ export function toGateError(octokit: GitHubOctokit, error: unknown, call: CallPe
   const clean = redact(gateError.message, context.secrets);
   if (clean === gateError.message) return gateError;
   // Should GitHub ever echo the token, it is cut out before the message goes anywhere.
-  const Class = gateError instanceof ConfigurationError ? ConfigurationError : VerificationError;
-  return new Class(gateError.code, clean);
+  // A new error of the same class (the stack of the old one holds its message); each class keeps
+  // its own codes.
+  if (gateError instanceof ConfigurationError) return new ConfigurationError(gateError.code, clean);
+  if (gateError instanceof InternalError) return new InternalError(gateError.code, clean);
+  if (gateError instanceof VerificationError) return new VerificationError(gateError.code, clean);
+  // GateError has no other subclasses; should one appear, it is still a failed GitHub call, and
+  // still leaves with the redacted message only.
+  return new VerificationError('github-request-failed', clean);
 }
 
 function describeFailure(error: unknown, call: CallPermission, basePath: string): GateError {

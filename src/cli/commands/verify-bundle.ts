@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadTrustStore } from '../../adapters/sigstore/trusted-root.js';
-import { ConfigurationError } from '../../errors.js';
+import { ConfigurationError, type ConfigurationCode } from '../../errors.js';
 import { escapeLogLine } from '../../report/escape.js';
 import {
   anchoredRegExp,
@@ -163,13 +163,19 @@ async function readArtifact(text: string, cwd: string): Promise<ArtifactInput> {
   return { bytes };
 }
 
-async function readUserFile(path: string, cwd: string, what: string): Promise<string> {
+/** The files `verify-bundle` reads, each with the code it is reported under when it cannot be read. */
+const NOT_FOUND = { bundle: 'bundle-not-found', key: 'key-not-found' } as const satisfies Record<
+  string,
+  ConfigurationCode
+>;
+
+async function readUserFile(path: string, cwd: string, what: keyof typeof NOT_FOUND): Promise<string> {
   try {
     return await readFile(resolve(cwd, path), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new ConfigurationError(
-      `${what}-not-found`,
+      NOT_FOUND[what],
       `${path}: cannot read the ${what} (${code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable')})`,
     );
   }

@@ -8,7 +8,7 @@
  * In-toto statements (bare, or in an unverified DSSE envelope) are read too: a cosign vuln
  * predicate's `scanner.result`, an OpenVEX or CycloneDX predicate. Pure: bytes or values in.
  */
-import { ConfigurationError } from '../../errors.js';
+import { ConfigurationError, type ConfigurationCode } from '../../errors.js';
 import type { EvidenceSource, InTotoStatementFacts, ScanReport, VexDocument } from '../../model/evidence.js';
 import {
   COSIGN_VULN_PREDICATE_TYPES,
@@ -72,6 +72,12 @@ interface Route {
 /** A reading that could not take an element: it is dropped, and its error kept for if it was the format. */
 type Candidate = FormatReading | { failed: ConfigurationError };
 
+/** XML is read whole, so a document past the limit is refused, under its role's code. */
+const TOO_LARGE = { scan: 'scan-too-large', vex: 'vex-too-large' } as const satisfies Record<
+  DocumentRole,
+  ConfigurationCode
+>;
+
 /** Reads one document from chunks of bytes: `write` each chunk, then `end`. */
 export class ScanDocumentReader {
   private readonly parser: JsonStreamParser;
@@ -95,7 +101,7 @@ export class ScanDocumentReader {
       this.xmlBytes += chunk.length;
       if (this.xmlBytes > MAX_XML_BYTES) {
         throw new ConfigurationError(
-          `${this.role}-too-large`,
+          TOO_LARGE[this.role],
           `${this.source.uri}: an XML document past ${MAX_XML_BYTES} bytes; XML is read whole (JSON is streamed at any size): write the report as JSON`,
         );
       }
