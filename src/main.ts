@@ -169,7 +169,12 @@ async function decide(inputs: RunInputs, deps: RunDeps): Promise<Decision> {
     const preview = inputs.policyBase?.head
       ? await (
           await import('./policy/authoring/proposed-policy.js')
-        ).previewProposedPolicy(inputs, deps, { policy, decision: evaluated, evidence }, deps.now())
+        ).previewProposedPolicy(
+          inputs,
+          deps,
+          { policy, effective: collected.effective, decision: evaluated, evidence },
+          deps.now(),
+        )
       : undefined;
     return preview ? { ...decided, preview } : decided;
   } catch (error) {
