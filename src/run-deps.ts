@@ -37,7 +37,7 @@ export interface RunDepsOptions extends Partial<
   writeSummary?(markdown: string): Promise<void>;
 }
 
-export function createRunDeps(options: RunDepsOptions): RunDeps {
+export function createRunDeps(options: RunDepsOptions): RunDeps & Required<Pick<RunDeps, 'attestation'>> {
   const { env, log, requestLog, maskSecret, workspace, trustedRootPath } = options;
   const registry: RegistryOptions = {
     credentials: options.registryCredentials,
