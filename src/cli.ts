@@ -7,12 +7,10 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { createGitHubClient } from './adapters/github/create-client.js';
 import {
   appPermissions,
   mintInstallationToken,
   readAppCredentials,
-  reportAsApp,
   type InstallationToken,
 } from './adapters/github/app.js';
 import { RequestLog } from './adapters/http/request-log.js';
@@ -318,42 +316,27 @@ async function runAndPrint(
   contextPath?: string,
 ): Promise<number> {
   const { run } = await import('./main.js');
-  const { openImageStore } = await import('./adapters/oci/open-image-store.js');
+  const { createRunDeps, openGitHub } = await import('./run-deps.js');
   const requestLog = new RequestLog();
-  const clientFor = (apiUrl: string, token: string) =>
-    createGitHubClient({
-      apiUrl,
-      token,
-      fetch: requestLog.fetch,
-      onRetry: (message) => io.stderr.write(`warning: ${escapeLogLine(message)}\n`),
-    });
-  const reads = githubApi && inputs.githubToken ? clientFor(githubApi, inputs.githubToken) : undefined;
-  const writes = githubApi && app ? clientFor(githubApi, app.token) : undefined;
-  const result = await run(inputs, {
-    now: io.now ?? (() => new Date()),
-    log: createConsoleLogger(io.stderr, quiet),
-    toolVersion: VERSION,
-    requestLog,
-    openImageStore: (reference) =>
-      openImageStore(reference, {
-        credentials: inputs.registryCredentials,
-        githubToken: inputs.githubToken,
-        env: io.env,
-        fetch: requestLog.fetch,
-        onRetry: (message) => io.stderr.write(`warning: ${escapeLogLine(message)}\n`),
-      }),
-    // With an App, it writes the verdict; GITHUB_TOKEN, when there is one, reads the evidence.
-    github: writes && app ? reportAsApp(reads ?? writes, writes, app.appId) : reads,
-    attestation: {
-      signingContext: async () =>
-        (await import('./provenance/signing-context.js')).readSigningContext({
-          env: io.env,
-          workspace: inputs.workspace,
-          contextPath,
-        }),
-      registry: { credentials: inputs.registryCredentials, githubToken: inputs.githubToken, env: io.env },
-    },
-  });
+  const log = createConsoleLogger(io.stderr, quiet);
+  const result = await run(
+    inputs,
+    createRunDeps({
+      env: io.env,
+      log,
+      ...(io.now ? { now: io.now } : {}),
+      requestLog,
+      // With an App, it writes the verdict; GITHUB_TOKEN, when there is one, reads the evidence.
+      github: githubApi
+        ? openGitHub({ apiUrl: githubApi, token: inputs.githubToken, app, requestLog, log })
+        : undefined,
+      workspace: inputs.workspace,
+      registryCredentials: inputs.registryCredentials,
+      githubToken: inputs.githubToken,
+      trustedRootPath: inputs.trustedRootPath,
+      signing: { contextPath },
+    }),
+  );
   // The markdown quotes scanner text; the terminal may be a workflow's log.
   io.stdout.write(escapeLogText(result.markdown));
   return result.exitCode;

@@ -7,15 +7,12 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
-import { createGitHubClient } from './adapters/github/create-client.js';
 import {
   appPermissions,
   mintInstallationToken,
   readAppCredentials,
-  reportAsApp,
   type InstallationToken,
 } from './adapters/github/app.js';
-import { openImageStore } from './adapters/oci/open-image-store.js';
 import { RequestLog } from './adapters/http/request-log.js';
 import { createActionsLogger } from './adapters/log/actions-logger.js';
 import { ConfigurationError, describeError, type ConfigurationCode } from './errors.js';
@@ -31,7 +28,7 @@ import {
 import { DEFAULT_CHECK_NAME, parsePlatformList, type AttestationScope, type RunInputs } from './inputs.js';
 import { reportUnreadableInputs, run, type ReportInputs, type RunResult } from './main.js';
 import { escapeLogLine, escapeMarkdown } from './report/escape.js';
-import { VERSION } from './version.js';
+import { createRunDeps, openGitHub } from './run-deps.js';
 import { provenanceRequest, verificationSummaryRequest } from './provenance/requests.js';
 
 async function main(): Promise<void> {
@@ -39,33 +36,34 @@ async function main(): Promise<void> {
   const target = await readReportTarget();
   // Counts the registry and GitHub requests evidence collection sends, for the report's stats.
   const requestLog = new RequestLog();
-  const clientFor = (token: string) =>
-    createGitHubClient({
-      apiUrl: target.context.apiUrl,
-      token,
-      fetch: requestLog.fetch,
-      onRetry: (message) => log.warning(message),
-    });
-  let github = target.token ? clientFor(target.token) : undefined;
+  let app: InstallationToken | undefined;
   let appFailure: unknown;
   try {
-    const app = await mintAppToken(target, requestLog.fetch);
-    if (app && github) github = reportAsApp(github, clientFor(app.token), app.appId);
+    app = await mintAppToken(target, requestLog.fetch);
   } catch (error) {
     // Reported like a wrong input, with github-token: the failure shows on the pull request as
     // GitHub Actions' check, and a ruleset pinned to the App still waits for the App's own.
     appFailure = error;
   }
-  const reporting = {
-    requestLog,
-    now: () => new Date(),
-    log,
-    toolVersion: VERSION,
-    github,
-    writeSummary: async (markdown: string) => {
-      await core.summary.addRaw(markdown).write();
-    },
-  };
+  const deps = (inputs?: RunInputs) =>
+    createRunDeps({
+      env: process.env,
+      log,
+      requestLog,
+      github: openGitHub({ apiUrl: target.context.apiUrl, token: target.token, app, requestLog, log }),
+      workspace: inputs?.workspace ?? target.report.workspace,
+      registryCredentials: inputs?.registryCredentials,
+      githubToken: inputs?.githubToken,
+      trustedRootPath: inputs?.trustedRootPath,
+      // A docker credential helper's secret and each OIDC token are masked before they are used.
+      maskSecret: (secret) => core.setSecret(secret),
+      // On a runner, refresh the Sigstore roots over TUF (cached per job); offline, the embedded copies.
+      tufCacheDir: join(process.env.RUNNER_TEMP || tmpdir(), 'supply-chain-gate-tuf'),
+      signing: { payload: target.payload },
+      writeSummary: async (markdown: string) => {
+        await core.summary.addRaw(markdown).write();
+      },
+    });
   let inputs: RunInputs;
   try {
     if (target.problem) throw target.problem;
@@ -73,7 +71,7 @@ async function main(): Promise<void> {
     inputs = await readInputs(target);
   } catch (error) {
     // A wrong input still completes the check run, as a failure that names the input.
-    const result = await reportUnreadableInputs(error, target.report, reporting);
+    const result = await reportUnreadableInputs(error, target.report, deps());
     setOutputs(result);
     // Each problem was logged on its own line already; this ends the step with what to do.
     core.setFailed(
@@ -83,44 +81,7 @@ async function main(): Promise<void> {
     );
     return;
   }
-  const result = await run(inputs, {
-    ...reporting,
-    // On a runner, refresh the Sigstore roots over TUF (cached per job); offline, the embedded copies.
-    loadTrust: async () =>
-      (await import('./adapters/sigstore/trusted-root.js')).loadTrustStore({
-        trustedRootPath: inputs.trustedRootPath,
-        workspace: inputs.workspace,
-        tuf: {
-          cacheDir: join(process.env.RUNNER_TEMP || tmpdir(), 'supply-chain-gate-tuf'),
-          log: reporting.log,
-        },
-      }),
-    attestation: {
-      signingContext: async () =>
-        (await import('./provenance/signing-context.js')).readSigningContext({
-          env: process.env,
-          payload: target.payload,
-          workspace: inputs.workspace,
-          maskSecret: (secret) => core.setSecret(secret),
-        }),
-      registry: {
-        credentials: inputs.registryCredentials,
-        githubToken: inputs.githubToken,
-        env: process.env,
-        maskSecret: (secret) => core.setSecret(secret),
-      },
-    },
-    openImageStore: (reference) =>
-      openImageStore(reference, {
-        credentials: inputs.registryCredentials,
-        githubToken: inputs.githubToken,
-        env: process.env,
-        // A docker credential helper's secret is masked before it is used.
-        maskSecret: (secret) => core.setSecret(secret),
-        fetch: requestLog.fetch,
-        onRetry: (message) => reporting.log.warning(message),
-      }),
-  });
+  const result = await run(inputs, deps(inputs));
   setOutputs(result);
   if (result.exitCode !== 0) {
     core.setFailed(

@@ -143,17 +143,19 @@ async function decide(inputs: RunInputs, deps: RunDeps): Promise<Decision> {
     // Loaded here, not with this module: while they load, the check run is being started. One
     // at a time: jest's module linker fails on concurrent imports that share a dependency.
     const { resolvePolicy } = await import('./policy/document/resolve.js');
-    const { collectEvidence } = await import('./evidence/collect.js');
+    const { collectEvidenceForPolicy } = await import('./evidence/collect.js');
     const { evaluatePolicy } = await import('./policy/evaluate.js');
     policy = await resolvePolicy(inputs, deps);
     deps.log.info(`Policy: ${policy.origin}`);
     // Made first, so the evidence below finds and verifies it like any other attestation.
     const provenance = await attestations.provenance();
     if (provenance) deps.log.info(provenance.note);
-    evidence = await collectEvidence(inputs, deps, policy, provenance);
+    // The image's effective policy is chosen once, by collection, and evaluated as chosen.
+    const collected = await collectEvidenceForPolicy(inputs, deps, policy, provenance);
+    evidence = collected.evidence;
     deps.log.info(`Image: ${evidence.image.name}@${evidence.image.digest}`);
     deps.log.info(describeDiscovery(evidence));
-    const evaluated = evaluatePolicy(policy, evidence, deps.now());
+    const evaluated = evaluatePolicy(policy, evidence, deps.now(), { effective: collected.effective });
     const decision = provenance
       ? { ...evaluated, notes: [...(evaluated.notes ?? []), provenance.note] }
       : evaluated;
@@ -167,7 +169,12 @@ async function decide(inputs: RunInputs, deps: RunDeps): Promise<Decision> {
     const preview = inputs.policyBase?.head
       ? await (
           await import('./policy/authoring/proposed-policy.js')
-        ).previewProposedPolicy(inputs, deps, { policy, decision: evaluated, evidence }, deps.now())
+        ).previewProposedPolicy(
+          inputs,
+          deps,
+          { policy, effective: collected.effective, decision: evaluated, evidence },
+          deps.now(),
+        )
       : undefined;
     return preview ? { ...decided, preview } : decided;
   } catch (error) {

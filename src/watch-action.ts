@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { createActionsLogger } from './adapters/log/actions-logger.js';
-import { openImageStore } from './adapters/oci/open-image-store.js';
 import { ConfigurationError, describeError, type ConfigurationCode } from './errors.js';
 import { readWorkflowContext, splitRepository } from './github-context.js';
 import { DEFAULT_CHECK_NAME } from './inputs.js';
@@ -16,6 +15,7 @@ import { escapeLogLine } from './report/escape.js';
 import { combineReports, renderStatusHtml, renderStatusMarkdown } from './report/status.js';
 import { parseWatchReport, renderWatchReport } from './report/watch-json.js';
 import { VERSION } from './version.js';
+import { createRunDeps } from './run-deps.js';
 import { DEFAULT_CONCURRENCY, DEFAULT_MAX_IMAGES, watch, watchExitCode } from './watch/engine.js';
 import { DEFAULT_LABEL } from './watch/issues.js';
 import { openWatchGitHub } from './adapters/github/watch.js';
@@ -143,24 +143,20 @@ async function main(): Promise<void> {
       ...(uploadSarif ? { sarifUpload: { commitSha: context.sha, ref: process.env.GITHUB_REF ?? '' } } : {}),
     },
     {
-      now: () => new Date(),
-      log,
-      toolVersion: VERSION,
-      // The current Sigstore roots, refreshed over TUF (cached per job), as the gate's action does.
-      loadTrust: async () =>
-        (await import('./adapters/sigstore/trusted-root.js')).loadTrustStore({
-          trustedRootPath: optional('trusted-root'),
-          workspace,
-          tuf: { cacheDir: join(process.env.RUNNER_TEMP || tmpdir(), 'supply-chain-gate-tuf'), log },
-        }),
-      openImageStore: (reference) =>
-        openImageStore(reference, {
-          credentials: registryCredentials,
-          githubToken: token,
-          env: process.env,
-          onRetry: (message) => log.warning(message),
-        }),
-      ...(github ? { github: github.client, tracker: github.tracker, sarif: github.tracker } : {}),
+      ...createRunDeps({
+        env: process.env,
+        log,
+        workspace,
+        registryCredentials,
+        githubToken: token,
+        trustedRootPath: optional('trusted-root'),
+        // A docker credential helper's secret is masked before it is used, as in the gate's action.
+        maskSecret: (secret) => core.setSecret(secret),
+        // The current Sigstore roots, refreshed over TUF (cached per job), as the gate's action does.
+        tufCacheDir: join(process.env.RUNNER_TEMP || tmpdir(), 'supply-chain-gate-tuf'),
+        github: github?.client,
+      }),
+      ...(github ? { tracker: github.tracker, sarif: github.tracker } : {}),
     },
   );
   const reportText = renderWatchReport(run.results, {

@@ -45,6 +45,19 @@ export async function collectEvidence(
   policy?: Policy,
   made?: { generated: GeneratedProvenance; artifact?: DiscoveredArtifact },
 ): Promise<Evidence> {
+  return (await collectEvidenceForPolicy(inputs, deps, policy, made)).evidence;
+}
+
+/**
+ * The evidence, and the policy's effective settings for the image (chosen once its name is
+ * known): the caller evaluates with that same object, so collection and evaluation agree.
+ */
+export async function collectEvidenceForPolicy(
+  inputs: RunInputs,
+  deps: EvidenceDeps & { github?: AttestationsApi & VexOrigin['github'] },
+  policy?: Policy,
+  made?: { generated: GeneratedProvenance; artifact?: DiscoveredArtifact },
+): Promise<{ evidence: Evidence; effective?: Policy }> {
   const parsed = anchorLayoutPath(parseImageReference(inputs.image), inputs.workspace);
   const store = deps.openImageStore(parsed);
   try {
@@ -62,7 +75,7 @@ async function collectFromStore(
   parsed: ImageReference,
   store: ImageStore,
   made: { generated: GeneratedProvenance; artifact?: DiscoveredArtifact } | undefined,
-): Promise<Evidence> {
+): Promise<{ evidence: Evidence; effective?: Policy }> {
   const mark = deps.requestLog?.mark();
   // An image in the local engine is in no registry: only GitHub's attestations API can know it.
   const local = parsed.kind === 'docker';
@@ -80,8 +93,10 @@ async function collectFromStore(
     Promise.all((inputs.vexPaths ?? []).map((path) => readVex(path, vexOrigin))),
     Promise.all((inputs.sbomPaths ?? []).map((path) => readSbomFile(path, inputs.workspace))),
   ]);
-  // The policy's own VEX files (per image, so after the image's name is known).
-  const policyVexPaths = policy ? effectivePolicy(policy, image.name).vulnerabilities.vex : [];
+  // Overrides are per image, so the effective policy is chosen once the image's name is known.
+  const effective = policy && effectivePolicy(policy, image.name);
+  // The policy's own VEX files.
+  const policyVexPaths = effective ? effective.vulnerabilities.vex : [];
   const vex = [...inputVex, ...(await Promise.all(policyVexPaths.map((path) => readVex(path, vexOrigin))))];
   // BuildKit's attestation manifests are in the index itself: read while discovery answers.
   const [found, buildkit] = await Promise.all([
@@ -101,7 +116,7 @@ async function collectFromStore(
     ...(await readBundleFiles(inputs.bundlePaths ?? [], inputs.workspace, image.digest)),
   ];
   const verifications = await verifySignatures(discovered, {
-    policy: policy && effectivePolicy(policy, image.name).signatures,
+    policy: effective?.signatures,
     workspace: inputs.workspace,
     loadTrust:
       deps.loadTrust ??
@@ -111,7 +126,7 @@ async function collectFromStore(
           workspace: inputs.workspace,
         })),
   });
-  const imagePolicy = policy && effectivePolicy(policy, image.name).image;
+  const imagePolicy = effective?.image;
   const layerScan = imagePolicy?.['scan-layers'];
   // The rule set loads only when something is scanned for secrets.
   const detector = imagePolicy?.secrets || layerScan ? await loadSecretDetector() : undefined;
@@ -125,7 +140,7 @@ async function collectFromStore(
       : undefined;
   const stats = deps.requestLog?.statsSince(mark);
   const sboms = [...fileSboms, ...(buildkit?.sboms ?? []), ...sbomsOfVerifications(verifications)];
-  return {
+  const evidence: Evidence = {
     image,
     scans,
     ...(vex.length > 0 ? { vex } : {}),
@@ -141,6 +156,7 @@ async function collectFromStore(
     ...buildkitFields(buildkit),
     ...(sboms.length > 0 ? { sboms } : {}),
   };
+  return { evidence, ...(effective ? { effective } : {}) };
 }
 
 function buildkitFields(buildkit: BuildKitEvidence | undefined): Pick<Evidence, 'buildkitAttestations'> {

@@ -1,4 +1,8 @@
-/** Policy × Evidence × now → Decision. Pure: no I/O, no clock of its own, no environment. */
+/**
+ * Policy × Evidence × now → Decision. Pure: no I/O, no clock of its own, no environment. The
+ * effective policy for the image is chosen once, here or by the caller that already chose it for
+ * collecting the evidence (`effective`), and every rule family receives that one object.
+ */
 import type { Evidence } from '../model/evidence.js';
 import type { Decision, RuleFamily } from './decision.js';
 import { applyExceptions } from './exceptions.js';
@@ -13,9 +17,10 @@ export function evaluatePolicy(
   policy: Policy,
   evidence: Evidence,
   now: Date,
-  families: readonly RuleFamily[] = RULE_FAMILIES,
+  options: { effective?: Policy; families?: readonly RuleFamily[] } = {},
 ): Decision {
-  const effective = effectivePolicy(policy, evidence.image.name);
+  const effective = options.effective ?? effectivePolicy(policy, evidence.image.name);
+  const families = options.families ?? RULE_FAMILIES;
   const results = applyExceptions(
     families.flatMap((family) => family.evaluate(effective, evidence, now)),
     effective,

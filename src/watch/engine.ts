@@ -284,14 +284,15 @@ async function judgeImage(
   }
   let evidence;
   try {
-    const { collectEvidence } = await import('../evidence/collect.js');
-    evidence = await collectEvidence(
+    const { collectEvidenceForPolicy } = await import('../evidence/collect.js');
+    const collected = await collectEvidenceForPolicy(
       { ...baseRunInputs(inputs), image: reference, scanPaths: scansFor(image, inputs.scans) },
       { openImageStore: deps.openImageStore, loadTrust: deps.loadTrust },
       policy,
     );
+    evidence = collected.evidence;
     result.digest = evidence.image.digest;
-    result.decision = evaluateForWatch(policy, evidence, now);
+    result.decision = evaluateForWatch(policy, evidence, now, collected.effective);
   } catch (error) {
     const reason =
       error instanceof GateError &&

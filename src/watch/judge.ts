@@ -14,9 +14,16 @@ export const WATCH_SCAN_MAX_AGE = { text: '24h', ms: 24 * 3_600_000 };
 export const EXPIRY_WARNING_DAYS = 14;
 const DAY_MS = 86_400_000;
 
-export function evaluateForWatch(policy: Policy, evidence: Evidence, now: Date): Decision {
-  const watched = watchPolicy(effectivePolicy(policy, evidence.image.name));
-  const decision = evaluatePolicy(watched, evidence, now);
+/** `effective`: the policy's settings for this image, when collection already chose them. */
+export function evaluateForWatch(
+  policy: Policy,
+  evidence: Evidence,
+  now: Date,
+  effective: Policy = effectivePolicy(policy, evidence.image.name),
+): Decision {
+  const watched = watchPolicy(effective);
+  // Already the image's effective policy (no overrides, no organization left to merge).
+  const decision = evaluatePolicy(watched, evidence, now, { effective: watched });
   const expiring = expiringExceptions(watched, evidence.image.name, now);
   return { ...decision, results: [...decision.results, ...expiring] };
 }

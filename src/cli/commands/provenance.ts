@@ -5,12 +5,11 @@
  */
 import { escapeLogLine } from '../../report/escape.js';
 import { parseArgs } from 'node:util';
-import { createGitHubClient } from '../../adapters/github/create-client.js';
-import { openImageStore } from '../../adapters/oci/open-image-store.js';
+import { createConsoleLogger } from '../../adapters/log/logger.js';
 import { ConfigurationError } from '../../errors.js';
 import { makeProvenance } from '../../provenance/make.js';
 import { provenanceRequest } from '../../provenance/requests.js';
-import { readSigningContext } from '../../provenance/signing-context.js';
+import { createRunDeps, openGitHub } from '../../run-deps.js';
 
 export interface ProvenanceCliIo {
   stdout: NodeJS.WritableStream;
@@ -57,25 +56,35 @@ export async function provenanceCommand(args: string[], io: ProvenanceCliIo): Pr
   if (request.push.length > 0 && !request.sign) {
     throw new ConfigurationError('invalid-arguments', '--push publishes a signed bundle: add --sign');
   }
-  const signing = await readSigningContext({ env: io.env, workspace: io.cwd, contextPath: values.context });
+  const token = io.env.GITHUB_TOKEN;
+  const apiUrl = values['github-api'] ?? io.env.GITHUB_API_URL;
+  const log = createConsoleLogger(io.stderr);
+  // The same wiring as `check`: stores and the GitHub client warn of their retries on stderr.
+  const deps = createRunDeps({
+    env: io.env,
+    log,
+    ...(io.now ? { now: io.now } : {}),
+    workspace: io.cwd,
+    registryCredentials:
+      io.env.REGISTRY_USERNAME && io.env.REGISTRY_PASSWORD
+        ? { username: io.env.REGISTRY_USERNAME, password: io.env.REGISTRY_PASSWORD }
+        : undefined,
+    githubToken: token,
+    github: apiUrl ? openGitHub({ apiUrl, token, log }) : undefined,
+    signing: { contextPath: values.context },
+  });
+  const signing = await deps.attestation.signingContext();
   if (request.sign && !signing.idToken) {
     // Asked for on the command line, a signature that cannot be made is an error, not a warning.
     throw new ConfigurationError('cannot-sign', `--sign: ${signing.cannotSign}`);
   }
-  const token = io.env.GITHUB_TOKEN;
-  const apiUrl = values['github-api'] ?? io.env.GITHUB_API_URL;
-  const credentials =
-    io.env.REGISTRY_USERNAME && io.env.REGISTRY_PASSWORD
-      ? { username: io.env.REGISTRY_USERNAME, password: io.env.REGISTRY_PASSWORD }
-      : undefined;
-  const registry = { credentials, githubToken: token, env: io.env };
   const made = await makeProvenance({ reference: values.image, digest: values.digest }, request, {
     signing,
-    registry,
-    github: token && apiUrl ? createGitHubClient({ apiUrl, token }) : undefined,
-    now: io.now ?? (() => new Date()),
+    registry: deps.attestation.registry,
+    github: deps.github,
+    now: deps.now,
     workspace: io.cwd,
-    openImageStore: (reference) => openImageStore(reference, registry),
+    openImageStore: deps.openImageStore,
   });
   io.stderr.write(`${escapeLogLine(made.note)}\n`);
   if (!values.out) io.stdout.write(`${made.generated.path ?? ''}\n`);

@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createConsoleLogger } from '../../adapters/log/logger.js';
-import { openImageStore } from '../../adapters/oci/open-image-store.js';
+import { createRunDeps } from '../../run-deps.js';
 import { ConfigurationError } from '../../errors.js';
 import { splitRepository } from '../../github-context.js';
 import { DEFAULT_CHECK_NAME } from '../../inputs.js';
@@ -151,17 +151,17 @@ export async function watchCommand(args: string[], io: CliIo): Promise<number> {
         : {}),
     },
     {
-      now,
-      log,
-      toolVersion: VERSION,
-      openImageStore: (reference) =>
-        openImageStore(reference, {
-          credentials: registryCredentials,
-          githubToken: token,
-          env: io.env,
-          onRetry: (message) => io.stderr.write(`warning: ${escapeLogLine(message)}\n`),
-        }),
-      ...(github ? { github: github.client, tracker: github.tracker, sarif: github.tracker } : {}),
+      ...createRunDeps({
+        env: io.env,
+        log,
+        now,
+        workspace: io.cwd,
+        registryCredentials,
+        githubToken: token,
+        trustedRootPath: values['trusted-root'],
+        github: github?.client,
+      }),
+      ...(github ? { tracker: github.tracker, sarif: github.tracker } : {}),
     },
   );
   const reportText = renderWatchReport(run.results, {

@@ -12,15 +12,27 @@ import type { Decision, PolicyPreview, RuleChange, RuleResult } from '../decisio
 import { effectivePolicy, evaluatePolicy } from '../evaluate.js';
 import type { Policy } from '../schema.js';
 
+/**
+ * `base.effective` is the base policy's effective policy as the run collected with it, and
+ * `meta.proposedEffective` the proposed one's, when the caller chose it already: each is chosen once.
+ */
 export function previewPolicy(
   proposed: Policy,
   evidence: Evidence,
-  base: { policy: Policy; decision: Decision },
+  base: { policy: Policy; decision: Decision; effective?: Policy },
   now: Date,
-  meta: { ref: string; changes: PolicyPreview['changes']; mode?: 'enforce' | 'audit' },
+  meta: {
+    ref: string;
+    changes: PolicyPreview['changes'];
+    mode?: 'enforce' | 'audit';
+    proposedEffective?: Policy;
+  },
 ): PolicyPreview {
-  const decision = evaluatePolicy(proposed, evidence, now);
-  const notes = evidenceNotes(base.policy, proposed, evidence);
+  const name = evidence.image.name;
+  const after = meta.proposedEffective ?? effectivePolicy(proposed, name);
+  const before = base.effective ?? effectivePolicy(base.policy, name);
+  const decision = evaluatePolicy(proposed, evidence, now, { effective: after });
+  const notes = evidenceNotes(before, after, evidence);
   return {
     policy: proposed.origin,
     ref: meta.ref,
@@ -64,10 +76,7 @@ function change(result: RuleResult, before: RuleChange['base'], after: RuleChang
  * key-signed bundles are verified with the policy's keys, and layers are read only when the
  * policy scans them. Said rather than hidden, so a preview is not taken for the merged result.
  */
-function evidenceNotes(base: Policy, proposed: Policy, evidence: Evidence): string[] {
-  const name = evidence.image.name;
-  const before = effectivePolicy(base, name);
-  const after = effectivePolicy(proposed, name);
+function evidenceNotes(before: Policy, after: Policy, evidence: Evidence): string[] {
   const notes: string[] = [];
   if (JSON.stringify(before.signatures.keys) !== JSON.stringify(after.signatures.keys)) {
     notes.push(

@@ -20,7 +20,7 @@ import { DEFAULT_POLICY_PATH, defaultPolicy, type Policy } from '../schema.js';
 export async function previewProposedPolicy(
   inputs: RunInputs,
   deps: PolicyDeps,
-  base: { policy: Policy; decision: Decision; evidence: Evidence },
+  base: { policy: Policy; decision: Decision; evidence: Evidence; effective?: Policy },
   now: Date,
 ): Promise<PolicyPreview | undefined> {
   const where = inputs.policyBase;
@@ -68,12 +68,11 @@ export async function previewProposedPolicy(
   }
   const policyChanged = policyDigest(proposed) !== policyDigest(base.policy);
 
+  // Chosen once for the image, for its VEX files and for the evaluation.
+  const proposedEffective = effectivePolicy(proposed, base.evidence.image.name);
   let vex: VexDocument[];
   try {
-    const paths = [
-      ...(inputs.vexPaths ?? []),
-      ...effectivePolicy(proposed, base.evidence.image.name).vulnerabilities.vex,
-    ];
+    const paths = [...(inputs.vexPaths ?? []), ...proposedEffective.vulnerabilities.vex];
     const origin = { workspace: inputs.workspace, base: { ...where, ref: head }, github };
     vex = await Promise.all(paths.map((path) => readVex(path, origin)));
   } catch (error) {
@@ -88,7 +87,12 @@ export async function previewProposedPolicy(
     ...(policyChanged ? (['policy'] as const) : []),
     ...(vexChanged ? (['vex'] as const) : []),
   ];
-  const preview = previewPolicy(proposed, evidence, base, now, { ref: head, changes, mode: inputs.mode });
+  const preview = previewPolicy(proposed, evidence, base, now, {
+    ref: head,
+    changes,
+    mode: inputs.mode,
+    proposedEffective,
+  });
   deps.log.info(`Under the proposed policy (${proposed.origin}): ${preview.verdict}`);
   return preview;
 }

@@ -132,3 +132,33 @@ describe('vulnerabilities family', () => {
     expect(evaluate(text, [golden39()])).toEqual(evaluate(text, [golden39()]));
   });
 });
+
+describe('the effective policy, chosen once', () => {
+  const text =
+    'version: 1\nvulnerabilities:\n  fail-on: [critical]\nimages:\n  - match: registry.test/alpine\n    vulnerabilities:\n      fail-on: []\n';
+  const evidence = (): Evidence => ({ image, scans: [realAlpine()], discovered: [] });
+
+  it('applies the image override when it chooses the effective policy itself', () => {
+    const decision = evaluatePolicy(parsePolicy(text, 'policy.yml'), evidence(), NOW);
+    expect(decision.verdict).toBe('pass');
+  });
+
+  it('hands the caller’s effective policy to every family instead of choosing again', () => {
+    const policy = parsePolicy(text, 'policy.yml');
+    const seen: unknown[] = [];
+    const families = ['a', 'b'].map((id) => ({
+      id,
+      title: id,
+      evaluate: (effective: typeof policy) => {
+        seen.push(effective);
+        return [];
+      },
+    }));
+    // The top-level settings, as if collection had chosen no override: evaluation must agree.
+    const decision = evaluatePolicy(policy, evidence(), NOW, { effective: policy, families });
+    expect(seen).toEqual([policy, policy]);
+    expect(seen.every((effective) => effective === policy)).toBe(true);
+    expect(evaluatePolicy(policy, evidence(), NOW, { effective: policy }).verdict).toBe('fail');
+    expect(decision.policyOrigin).toBe(policy.origin);
+  });
+});
