@@ -1,24 +1,22 @@
 #!/usr/bin/env node
 import { createRequire as __scgCreateRequire } from 'node:module'; const require = __scgCreateRequire(import.meta.url);
 import {
-  RequestLog,
-  appPermissions,
-  mintInstallationToken,
-  readAppCredentials,
-  reportAsApp
-} from "./chunks/chunk-CTD2PRDW.js";
+  RequestLog
+} from "./chunks/chunk-QIV2ELEZ.js";
 import {
   verificationSummaryRequest
-} from "./chunks/chunk-5PEXMQO6.js";
+} from "./chunks/chunk-4COZDX4O.js";
 import {
   createConsoleLogger
-} from "./chunks/chunk-TJS6QRBA.js";
-import "./chunks/chunk-QGY5ZTS4.js";
+} from "./chunks/chunk-HL7HQ6DO.js";
+import "./chunks/chunk-WEC47CZG.js";
 import "./chunks/chunk-QOS5LJET.js";
 import "./chunks/chunk-X5KWVBVD.js";
 import {
-  createGitHubClient
-} from "./chunks/chunk-5ABXXDJS.js";
+  appPermissions,
+  mintInstallationToken,
+  readAppCredentials
+} from "./chunks/chunk-AAN6PVVS.js";
 import {
   DEFAULT_CHECK_NAME,
   parsePlatformList
@@ -26,17 +24,14 @@ import {
 import {
   splitRepository
 } from "./chunks/chunk-TIDU6746.js";
-import "./chunks/chunk-OPWM5QSE.js";
-import {
-  VERSION
-} from "./chunks/chunk-22SWJURS.js";
-import "./chunks/chunk-3PJRF6H5.js";
 import {
   escapeLogLine,
   escapeLogText
 } from "./chunks/chunk-AJCAIOG3.js";
+import {
+  VERSION
+} from "./chunks/chunk-22SWJURS.js";
 import "./chunks/chunk-3TJM3MKJ.js";
-import "./chunks/chunk-GRWDUSGG.js";
 import {
   ConfigurationError,
   describeError
@@ -63,6 +58,8 @@ Usage:
         [--attestations-repository OWNER/NAME] [--attestations-org ORG]   (GitHub attestations; need --github-api)
         [--bundle FILE]\u2026 [--trusted-root FILE]   (sigstore bundles of the image; replace the embedded roots)
         [--sbom FILE]\u2026   (SBOMs of the image your workflow made: SPDX 2.2/2.3 or CycloneDX 1.4\u20131.6 JSON)
+        [--submit-dependencies REF]   (send the trusted SBOMs' language packages to the dependency graph of
+         --repository at --sha on REF, e.g. refs/heads/main; needs --github-api and contents: write)
         [--verification-summary [--push-verification-summary registry,github] [--sigstore public-good|github|auto]
          [--verification-summary-path FILE] [--context FILE]]   (sign a SLSA verification summary of the result;
          needs the OIDC token of a job with id-token: write)
@@ -90,12 +87,13 @@ Usage:
   supply-chain-gate watch --image REF... [--scan FILE | --scan REF=FILE]... [--policy FILE]
         [--github-api URL --repository OWNER/NAME] [--json FILE] [--label NAME] [--dry-run]   (token from GITHUB_TOKEN)
         [--max-images N] [--concurrency N] [--markdown FILE] [--policy-ref REF] [--run-url URL]
-        [--sarif-upload --sha SHA --ref REF] [--trusted-root FILE] [--check-name NAME]
+        [--sarif-upload --sha SHA --ref REF] [--trusted-root FILE] [--check-name NAME] [--write-interval MS]
         judge shipped images again: each tag resolved to its digest now (REF:GLOB, e.g. app:v1.*, expands through
         the registry's tags list, at most --max-images, default 1000), scans older than scan-max-age (24h by
         default) not counted, exceptions expiring within 14 days warned about; keeps one issue (label
         supply-chain-gate) per failing image, updated in place, commented on a material change, closed when it
-        passes; --json writes the report status reads. Exit 0 all pass, 1 some fail, 2 some could not be judged
+        passes; issue writes go 1000 ms apart (GitHub's secondary limits; --write-interval for a server without
+        them); --json writes the report status reads. Exit 0 all pass, 1 some fail, 2 some could not be judged
   supply-chain-gate status REPORT.json... [--html FILE] [--markdown FILE]
         the watch reports of a run (one per matrix job) as one table (stdout, --markdown) and one
         self-contained HTML page (--html)
@@ -131,17 +129,17 @@ async function runCli(argv, io) {
       case "demo":
         return await demoCommand(rest, io);
       case "verify-bundle":
-        return await (await import("./chunks/verify-bundle-cli-AGLUXRL5.js")).verifyBundleCommand(rest, io);
+        return await (await import("./chunks/verify-bundle-YIB6NU5M.js")).verifyBundleCommand(rest, io);
       case "scans":
-        return await (await import("./chunks/scans-cli-5PNX56EA.js")).scansCommand(rest, io);
+        return await (await import("./chunks/scans-FVVQJZKU.js")).scansCommand(rest, io);
       case "provenance":
-        return await (await import("./chunks/provenance-cli-JBKIQNH4.js")).provenanceCommand(rest, io);
+        return await (await import("./chunks/provenance-UEO7G42D.js")).provenanceCommand(rest, io);
       case "ruleset":
-        return (await import("./chunks/ruleset-cli-UI3FXK25.js")).rulesetCommand(rest, io);
+        return (await import("./chunks/ruleset-YUWVZYSQ.js")).rulesetCommand(rest, io);
       case "watch":
-        return await (await import("./chunks/watch-cli-CNECPITO.js")).watchCommand(rest, io);
+        return await (await import("./chunks/watch-HKYGVLNU.js")).watchCommand(rest, io);
       case "status":
-        return await (await import("./chunks/watch-cli-CNECPITO.js")).statusCommand(rest, io);
+        return await (await import("./chunks/watch-HKYGVLNU.js")).statusCommand(rest, io);
       default:
         throw new ConfigurationError(
           "unknown-command",
@@ -174,6 +172,7 @@ async function checkCommand(args, io) {
     vex: { type: "string", multiple: true },
     bundle: { type: "string", multiple: true },
     sbom: { type: "string", multiple: true },
+    "submit-dependencies": { type: "string" },
     "trusted-root": { type: "string" },
     json: { type: "string" },
     markdown: { type: "string" },
@@ -246,6 +245,31 @@ async function checkCommand(args, io) {
     }
     inputs.policyBase.head = values["preview-ref"];
   }
+  if (values["submit-dependencies"] !== void 0) {
+    if (!github) {
+      throw new ConfigurationError(
+        "invalid-arguments",
+        "--submit-dependencies sends a snapshot for a commit: it needs --github-api, --repository and --sha"
+      );
+    }
+    const ref = values["submit-dependencies"];
+    if (!ref.startsWith("refs/")) {
+      throw new ConfigurationError(
+        "invalid-arguments",
+        `--submit-dependencies takes the ref the commit is on (refs/heads/main), got ${JSON.stringify(ref.slice(0, 100))}`
+      );
+    }
+    inputs.dependencySubmission = {
+      owner: github.owner,
+      repo: github.repo,
+      sha: github.headSha,
+      ref,
+      job: {
+        id: `cli-${Date.now()}`,
+        correlator: `supply-chain-gate-cli_${values.image.replace(/[@:].*$/, "")}`
+      }
+    };
+  }
   if (values["verification-summary"]) {
     inputs.verificationSummary = verificationSummaryRequest(
       {
@@ -282,42 +306,26 @@ async function appToken(values, io) {
   return minted;
 }
 async function runAndPrint(inputs, io, quiet, githubApi, app, contextPath) {
-  const { run } = await import("./chunks/main-SAPXYWA6.js");
-  const { openImageStore } = await import("./chunks/open-image-store-3XZ5HMLV.js");
+  const { run } = await import("./chunks/main-DQBBR4DM.js");
+  const { createRunDeps, openGitHub } = await import("./chunks/run-deps-BKBUEEX7.js");
   const requestLog = new RequestLog();
-  const clientFor = (apiUrl, token) => createGitHubClient({
-    apiUrl,
-    token,
-    fetch: requestLog.fetch,
-    onRetry: (message) => io.stderr.write(`warning: ${escapeLogLine(message)}
-`)
-  });
-  const reads = githubApi && inputs.githubToken ? clientFor(githubApi, inputs.githubToken) : void 0;
-  const writes = githubApi && app ? clientFor(githubApi, app.token) : void 0;
-  const result = await run(inputs, {
-    now: io.now ?? (() => /* @__PURE__ */ new Date()),
-    log: createConsoleLogger(io.stderr, quiet),
-    toolVersion: VERSION,
-    requestLog,
-    openImageStore: (reference) => openImageStore(reference, {
-      credentials: inputs.registryCredentials,
-      githubToken: inputs.githubToken,
+  const log = createConsoleLogger(io.stderr, quiet);
+  const result = await run(
+    inputs,
+    createRunDeps({
       env: io.env,
-      fetch: requestLog.fetch,
-      onRetry: (message) => io.stderr.write(`warning: ${escapeLogLine(message)}
-`)
-    }),
-    // With an App, it writes the verdict; GITHUB_TOKEN, when there is one, reads the evidence.
-    github: writes && app ? reportAsApp(reads ?? writes, writes, app.appId) : reads,
-    attestation: {
-      signingContext: async () => (await import("./chunks/signing-context-M63YC5SV.js")).readSigningContext({
-        env: io.env,
-        workspace: inputs.workspace,
-        contextPath
-      }),
-      registry: { credentials: inputs.registryCredentials, githubToken: inputs.githubToken, env: io.env }
-    }
-  });
+      log,
+      ...io.now ? { now: io.now } : {},
+      requestLog,
+      // With an App, it writes the verdict; GITHUB_TOKEN, when there is one, reads the evidence.
+      github: githubApi ? openGitHub({ apiUrl: githubApi, token: inputs.githubToken, app, requestLog, log }) : void 0,
+      workspace: inputs.workspace,
+      registryCredentials: inputs.registryCredentials,
+      githubToken: inputs.githubToken,
+      trustedRootPath: inputs.trustedRootPath,
+      signing: { contextPath }
+    })
+  );
   io.stdout.write(escapeLogText(result.markdown));
   return result.exitCode;
 }
@@ -375,14 +383,14 @@ async function policyCommand(args, io) {
   if (sub === "schema") {
     if (rest.length > 0)
       throw new ConfigurationError("invalid-arguments", "policy schema takes no arguments");
-    io.stdout.write((await import("./chunks/json-schema-HJBZDAYQ.js")).policyJsonSchema());
+    io.stdout.write((await import("./chunks/json-schema-6WZU4TH5.js")).policyJsonSchema());
     return 0;
   }
-  if (sub === "test") return (await import("./chunks/policy-test-cli-ZJD6ST6T.js")).policyTestCommand(rest, io);
+  if (sub === "test") return (await import("./chunks/policy-test-DFMAW5JP.js")).policyTestCommand(rest, io);
   if (sub === "explain") {
     if (rest.length > 1)
       throw new ConfigurationError("invalid-arguments", "policy explain takes one RULE_ID");
-    const { explainRule, listRules } = await import("./chunks/explain-4E3PU7CF.js");
+    const { explainRule, listRules } = await import("./chunks/explain-UOJTCDR6.js");
     io.stdout.write(rest[0] === void 0 ? listRules() : explainRule(rest[0]));
     return 0;
   }
@@ -394,8 +402,8 @@ async function policyCommand(args, io) {
   }
   if (rest.length === 0)
     throw new ConfigurationError("invalid-arguments", "policy lint needs at least one FILE");
-  const { lintPolicy } = await import("./chunks/lint-YHA7XSYB.js");
-  const { loadPolicyFile, PolicyError } = await import("./chunks/load-YKGSEFKD.js");
+  const { lintPolicy } = await import("./chunks/lint-FDI3XDEI.js");
+  const { loadPolicyFile, PolicyError } = await import("./chunks/load-D4COQBT2.js");
   let worst = 0;
   for (const file of rest) {
     try {

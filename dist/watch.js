@@ -4,7 +4,7 @@ import {
   DEFAULT_LABEL,
   DEFAULT_MAX_IMAGES,
   combineReports,
-  createWatchGitHub,
+  openWatchGitHub,
   parseScanOption,
   parseWatchReport,
   readWatchReports,
@@ -14,16 +14,19 @@ import {
   watch,
   watchExitCode,
   writeTextFile
-} from "./chunks/chunk-QUZ3Q26T.js";
-import "./chunks/chunk-5P2UIYNN.js";
-import "./chunks/chunk-NMLYYGCO.js";
-import "./chunks/chunk-YN4PRNXC.js";
+} from "./chunks/chunk-FZFIDL3B.js";
+import "./chunks/chunk-H776GRBR.js";
+import "./chunks/chunk-74X36MG6.js";
+import "./chunks/chunk-DKY2ZES5.js";
+import "./chunks/chunk-63E2CWL3.js";
 import "./chunks/chunk-FHHVMNRQ.js";
-import "./chunks/chunk-BXIEOWQC.js";
+import "./chunks/chunk-B2CLC4I4.js";
+import "./chunks/chunk-FIW5J6G3.js";
 import "./chunks/chunk-BDIAHNI5.js";
-import "./chunks/chunk-APMHI6PW.js";
-import "./chunks/chunk-S3VIENSH.js";
+import "./chunks/chunk-CPWHA4RJ.js";
 import "./chunks/chunk-WLVSEBNM.js";
+import "./chunks/chunk-QTVN7HLV.js";
+import "./chunks/chunk-S3VIENSH.js";
 import {
   createActionsLogger,
   getInput,
@@ -32,11 +35,19 @@ import {
   setOutput,
   setSecret,
   summary
-} from "./chunks/chunk-2KSBDHEB.js";
-import "./chunks/chunk-6SDKIO3T.js";
+} from "./chunks/chunk-5TQHBEBT.js";
+import "./chunks/chunk-3A7RVSKP.js";
+import {
+  createRunDeps
+} from "./chunks/chunk-Y3TKSWBE.js";
+import "./chunks/chunk-MV4VUAK6.js";
+import "./chunks/chunk-HVIVQOBG.js";
+import "./chunks/chunk-PWUTPHJS.js";
+import "./chunks/chunk-HYJ74MIN.js";
+import "./chunks/chunk-2FUSLBNA.js";
 import "./chunks/chunk-724VLPQF.js";
-import "./chunks/chunk-TIAON23U.js";
-import "./chunks/chunk-5ABXXDJS.js";
+import "./chunks/chunk-2GTHPEXP.js";
+import "./chunks/chunk-AAN6PVVS.js";
 import {
   DEFAULT_CHECK_NAME
 } from "./chunks/chunk-3CFMVEZX.js";
@@ -44,24 +55,15 @@ import {
   readWorkflowContext,
   splitRepository
 } from "./chunks/chunk-TIDU6746.js";
-import "./chunks/chunk-OPWM5QSE.js";
-import "./chunks/chunk-E2WHQDIN.js";
-import {
-  VERSION
-} from "./chunks/chunk-22SWJURS.js";
-import "./chunks/chunk-3PJRF6H5.js";
-import {
-  openImageStore
-} from "./chunks/chunk-BSS5OS6D.js";
-import "./chunks/chunk-XFSVLDHW.js";
-import "./chunks/chunk-PP2KF6RY.js";
-import "./chunks/chunk-JO6HNBME.js";
-import "./chunks/chunk-QJW7XG3M.js";
 import {
   escapeLogLine
 } from "./chunks/chunk-AJCAIOG3.js";
+import "./chunks/chunk-JGGR3ZSW.js";
+import "./chunks/chunk-V6QQ6HQ7.js";
+import {
+  VERSION
+} from "./chunks/chunk-22SWJURS.js";
 import "./chunks/chunk-3TJM3MKJ.js";
-import "./chunks/chunk-GRWDUSGG.js";
 import {
   ConfigurationError,
   describeError
@@ -70,14 +72,23 @@ import "./chunks/chunk-GVUJSAVW.js";
 
 // src/watch-action.ts
 import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 var optional = (name) => getInput(name) || void 0;
+var BOOLEAN_INPUTS = {
+  "dry-run": "invalid-dry-run",
+  "upload-sarif": "invalid-upload-sarif"
+};
+var COUNT_INPUTS = {
+  "max-images": "invalid-max-images",
+  concurrency: "invalid-concurrency"
+};
 function booleanInput(name) {
   const text = optional(name);
   if (text === void 0) return false;
   if (/^(true|false)$/i.test(text)) return text.toLowerCase() === "true";
   throw new ConfigurationError(
-    `invalid-${name}`,
+    BOOLEAN_INPUTS[name],
     `the "${name}" input takes true or false, got ${JSON.stringify(text.slice(0, 40))}`
   );
 }
@@ -86,7 +97,7 @@ function countInput(name, fallback) {
   if (text === void 0) return fallback;
   if (/^[1-9][0-9]{0,6}$/.test(text)) return Number(text);
   throw new ConfigurationError(
-    `invalid-${name}`,
+    COUNT_INPUTS[name],
     `the "${name}" input takes a positive whole number, got ${JSON.stringify(text.slice(0, 40))}`
   );
 }
@@ -119,7 +130,7 @@ async function main() {
   const uploadSarif = booleanInput("upload-sarif");
   const checkName = optional("check-name") ?? DEFAULT_CHECK_NAME;
   const runUrl = context.runId && context.repository ? `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}` : void 0;
-  const github = repository && token ? createWatchGitHub({
+  const github = repository && token ? await openWatchGitHub({
     apiUrl: context.apiUrl,
     token,
     ...repository,
@@ -162,16 +173,20 @@ async function main() {
       ...uploadSarif ? { sarifUpload: { commitSha: context.sha, ref: process.env.GITHUB_REF ?? "" } } : {}
     },
     {
-      now: () => /* @__PURE__ */ new Date(),
-      log,
-      toolVersion: VERSION,
-      openImageStore: (reference) => openImageStore(reference, {
-        credentials: registryCredentials,
-        githubToken: token,
+      ...createRunDeps({
         env: process.env,
-        onRetry: (message) => log.warning(message)
+        log,
+        workspace,
+        registryCredentials,
+        githubToken: token,
+        trustedRootPath: optional("trusted-root"),
+        // A docker credential helper's secret is masked before it is used, as in the gate's action.
+        maskSecret: (secret) => setSecret(secret),
+        // The current Sigstore roots, refreshed over TUF (cached per job), as the gate's action does.
+        tufCacheDir: join(process.env.RUNNER_TEMP || tmpdir(), "supply-chain-gate-tuf"),
+        github: github?.client
       }),
-      ...github ? { github: github.client, tracker: github.tracker, sarif: github.tracker } : {}
+      ...github ? { tracker: github.tracker, sarif: github.tracker } : {}
     }
   );
   const reportText = renderWatchReport(run.results, {
