@@ -6,7 +6,6 @@
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import {
   appPermissions,
   mintInstallationToken,
@@ -23,6 +22,7 @@ import { verificationSummaryRequest } from './provenance/requests.js';
 import { VERSION } from './version.js';
 
 import type { CliIo } from './cli/io.js';
+import { parseOptions } from './cli/parse-options.js';
 
 export type { CliIo };
 
@@ -137,19 +137,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
-function parse<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']>(
-  args: string[],
-  options: T,
-) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new ConfigurationError('invalid-arguments', `${(error as Error).message}: see --help`);
-  }
-}
-
 async function checkCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(args, {
+  const { values, positionals } = parseOptions(args, {
     image: { type: 'string' },
     digest: { type: 'string' },
     platform: { type: 'string', multiple: true },

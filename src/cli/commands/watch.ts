@@ -4,7 +4,6 @@
  * Exit codes: 0 every image passes, 1 an image fails, 2 an image or the run could not be judged.
  */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { createConsoleLogger } from '../../adapters/log/logger.js';
 import { createRunDeps } from '../../run-deps.js';
 import { ConfigurationError } from '../../errors.js';
@@ -20,17 +19,7 @@ import { parseScanOption } from '../../watch/targets.js';
 import { DEFAULT_LABEL } from '../../watch/issues.js';
 import { openWatchGitHub } from '../../adapters/github/watch.js';
 import type { CliIo } from '../io.js';
-
-function parse<T extends NonNullable<Parameters<typeof parseArgs>[0]>['options']>(
-  args: string[],
-  options: T,
-) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new ConfigurationError('invalid-arguments', `${(error as Error).message}: see --help`);
-  }
-}
+import { parseOptions } from '../parse-options.js';
 
 function positiveInteger(text: string | undefined, option: string, fallback: number): number {
   if (text === undefined) return fallback;
@@ -50,7 +39,7 @@ function nonNegativeInteger(text: string, option: string): number {
 }
 
 export async function watchCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(args, {
+  const { values, positionals } = parseOptions(args, {
     image: { type: 'string', multiple: true },
     scan: { type: 'string', multiple: true },
     policy: { type: 'string' },
@@ -183,7 +172,7 @@ export async function watchCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 export async function statusCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse(args, {
+  const { values, positionals } = parseOptions(args, {
     html: { type: 'string' },
     markdown: { type: 'string' },
   });
