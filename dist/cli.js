@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { createRequire as __scgCreateRequire } from 'node:module'; const require = __scgCreateRequire(import.meta.url);
 import {
+  parseOptions
+} from "./chunks/chunk-FKGBOIVP.js";
+import {
   RequestLog
 } from "./chunks/chunk-QIV2ELEZ.js";
 import {
@@ -41,7 +44,6 @@ import "./chunks/chunk-GVUJSAVW.js";
 // src/cli.ts
 import { realpathSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { parseArgs } from "node:util";
 var USAGE = `supply-chain-gate ${VERSION}: gate a container image on its evidence, by digest.
 
 Usage:
@@ -137,9 +139,9 @@ async function runCli(argv, io) {
       case "ruleset":
         return (await import("./chunks/ruleset-YUWVZYSQ.js")).rulesetCommand(rest, io);
       case "watch":
-        return await (await import("./chunks/watch-HKYGVLNU.js")).watchCommand(rest, io);
+        return await (await import("./chunks/watch-Y7X4U2IG.js")).watchCommand(rest, io);
       case "status":
-        return await (await import("./chunks/watch-HKYGVLNU.js")).statusCommand(rest, io);
+        return await (await import("./chunks/watch-Y7X4U2IG.js")).statusCommand(rest, io);
       default:
         throw new ConfigurationError(
           "unknown-command",
@@ -151,15 +153,8 @@ async function runCli(argv, io) {
     return 2;
   }
 }
-function parse(args, options) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new ConfigurationError("invalid-arguments", `${error.message}: see --help`);
-  }
-}
 async function checkCommand(args, io) {
-  const { values, positionals } = parse(args, {
+  const { values, positionals } = parseOptions(args, {
     image: { type: "string" },
     digest: { type: "string" },
     platform: { type: "string", multiple: true },

@@ -1,5 +1,8 @@
 import { createRequire as __scgCreateRequire } from 'node:module'; const require = __scgCreateRequire(import.meta.url);
 import {
+  parseOptions
+} from "./chunk-FKGBOIVP.js";
+import {
   createConsoleLogger
 } from "./chunk-HL7HQ6DO.js";
 import {
@@ -64,14 +67,6 @@ import "./chunk-GVUJSAVW.js";
 
 // src/cli/commands/watch.ts
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
-function parse(args, options) {
-  try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new ConfigurationError("invalid-arguments", `${error.message}: see --help`);
-  }
-}
 function positiveInteger(text, option, fallback) {
   if (text === void 0) return fallback;
   if (/^[1-9][0-9]{0,6}$/.test(text)) return Number(text);
@@ -88,7 +83,7 @@ function nonNegativeInteger(text, option) {
   );
 }
 async function watchCommand(args, io) {
-  const { values, positionals } = parse(args, {
+  const { values, positionals } = parseOptions(args, {
     image: { type: "string", multiple: true },
     scan: { type: "string", multiple: true },
     policy: { type: "string" },
@@ -209,7 +204,7 @@ async function watchCommand(args, io) {
   return watchExitCode(run);
 }
 async function statusCommand(args, io) {
-  const { values, positionals } = parse(args, {
+  const { values, positionals } = parseOptions(args, {
     html: { type: "string" },
     markdown: { type: "string" }
   });
