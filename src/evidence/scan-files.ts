@@ -6,17 +6,15 @@
  * change cannot bring the statements that clear its own findings.
  */
 import { createHash } from 'node:crypto';
-import { open, realpath } from 'node:fs/promises';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { realpath } from 'node:fs/promises';
+import { resolve, sep } from 'node:path';
 import type { GitHubClient } from '../adapters/github/create-client.js';
-import { OPEN_INPUT_FILE } from '../adapters/files/regular-file.js';
+import { pathInside, streamInputFile } from '../adapters/files/streamed-file.js';
 import { ConfigurationError, type ConfigurationCode } from '../errors.js';
 import type { RunInputs } from '../inputs.js';
 import type { DocumentRole, ParsedDocument } from './scans/document-format.js';
 import { parseVexDocument, ScanDocumentReader } from './scans/parse.js';
 import type { EvidenceSource, ScanReport, VexDocument } from '../model/evidence.js';
-
-const CHUNK_BYTES = 1024 * 1024;
 
 export async function readScanFile(path: string, workspace: string): Promise<ScanReport> {
   const parsed = await readDocumentFile(path, workspace, 'scan');
@@ -39,7 +37,7 @@ async function readVexAtBase(
   origin: VexOrigin,
   base: NonNullable<RunInputs['policyBase']>,
 ): Promise<VexDocument> {
-  const repoPath = insideOf(resolve(origin.workspace, path), resolve(origin.workspace));
+  const repoPath = pathInside(resolve(origin.workspace, path), resolve(origin.workspace));
   if (repoPath === undefined) {
     throw new ConfigurationError(
       'vex-outside-repository',
@@ -77,7 +75,7 @@ export async function readVexFile(path: string, workspace: string): Promise<VexD
     realpath(absolute).catch(() => absolute),
     realpath(workspace).catch(() => workspace),
   ]);
-  if (insideOf(real, root) === undefined) {
+  if (pathInside(real, root) === undefined) {
     throw new ConfigurationError(
       'vex-outside-repository',
       `${path}: VEX documents are read only from files in the repository (${workspace}); commit the VEX file and name it relative to the repository`,
@@ -107,43 +105,23 @@ async function readDocumentFile(
   role: DocumentRole,
 ): Promise<ParsedDocument> {
   const absolute = resolve(workspace, path);
-  const shown = insideOf(absolute, workspace) ?? absolute;
+  const shown = pathInside(absolute, workspace) ?? absolute;
   const what = role === 'scan' ? 'scan report' : 'VEX document';
-  let handle;
-  try {
-    handle = await open(absolute, OPEN_INPUT_FILE);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new ConfigurationError(
-      NOT_FOUND[role],
-      `${shown}: cannot read ${what} (${code === 'ENOENT' ? 'no such file' : (code ?? 'unreadable')})`,
-    );
-  }
-  try {
-    const info = await handle.stat();
-    if (!info.isFile())
-      throw new ConfigurationError(NOT_A_FILE[role], `${shown}: ${what} is not a regular file`);
-    // The digest is of the bytes parsed, so a report names exactly what was judged; it is known
-    // once the last byte is read, and filled into the source the parsed document already holds.
-    const source: EvidenceSource = { kind: 'file', uri: shown };
-    const reader = new ScanDocumentReader(source, role);
-    const hash = createHash('sha256');
-    // No size limit: the reader holds findings, not the file (XML, read whole, has its own limit).
-    for await (const chunk of handle.createReadStream({ highWaterMark: CHUNK_BYTES, autoClose: false })) {
-      const bytes = chunk as Buffer;
-      hash.update(bytes);
-      reader.write(bytes);
-    }
-    const parsed = reader.end();
-    source.digest = `sha256:${hash.digest('hex')}`;
-    return parsed;
-  } finally {
-    await handle.close();
-  }
-}
-
-/** The path relative to `root` when it is inside it, else undefined. */
-function insideOf(absolute: string, root: string): string | undefined {
-  const rel = relative(root, absolute);
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : undefined;
+  // The digest is of the bytes parsed, so a report names exactly what was judged; it is known
+  // once the last byte is read, and filled into the source the parsed document already holds.
+  const source: EvidenceSource = { kind: 'file', uri: shown };
+  const reader = new ScanDocumentReader(source, role);
+  // No size limit: the reader holds findings, not the file (XML, read whole, has its own limit).
+  source.digest = await streamInputFile(
+    absolute,
+    {
+      errors: {
+        missing: (reason) =>
+          new ConfigurationError(NOT_FOUND[role], `${shown}: cannot read ${what} (${reason})`),
+        notAFile: () => new ConfigurationError(NOT_A_FILE[role], `${shown}: ${what} is not a regular file`),
+      },
+    },
+    (bytes) => reader.write(bytes),
+  );
+  return reader.end();
 }
