@@ -133,15 +133,15 @@ async function runCli(argv, io) {
       case "verify-bundle":
         return await (await import("./chunks/verify-bundle-YIB6NU5M.js")).verifyBundleCommand(rest, io);
       case "scans":
-        return await (await import("./chunks/scans-FVVQJZKU.js")).scansCommand(rest, io);
+        return await (await import("./chunks/scans-NQX4JXIY.js")).scansCommand(rest, io);
       case "provenance":
         return await (await import("./chunks/provenance-UEO7G42D.js")).provenanceCommand(rest, io);
       case "ruleset":
         return (await import("./chunks/ruleset-YUWVZYSQ.js")).rulesetCommand(rest, io);
       case "watch":
-        return await (await import("./chunks/watch-Y7X4U2IG.js")).watchCommand(rest, io);
+        return await (await import("./chunks/watch-FG3ID2NP.js")).watchCommand(rest, io);
       case "status":
-        return await (await import("./chunks/watch-Y7X4U2IG.js")).statusCommand(rest, io);
+        return await (await import("./chunks/watch-FG3ID2NP.js")).statusCommand(rest, io);
       default:
         throw new ConfigurationError(
           "unknown-command",
@@ -301,7 +301,7 @@ async function appToken(values, io) {
   return minted;
 }
 async function runAndPrint(inputs, io, quiet, githubApi, app, contextPath) {
-  const { run } = await import("./chunks/main-DQBBR4DM.js");
+  const { run } = await import("./chunks/main-32KFFDEV.js");
   const { createRunDeps, openGitHub } = await import("./chunks/run-deps-BKBUEEX7.js");
   const requestLog = new RequestLog();
   const log = createConsoleLogger(io.stderr, quiet);

@@ -14,7 +14,7 @@ import {
   watch,
   watchExitCode,
   writeTextFile
-} from "./chunks/chunk-FZFIDL3B.js";
+} from "./chunks/chunk-2D6EVWGF.js";
 import "./chunks/chunk-H776GRBR.js";
 import "./chunks/chunk-74X36MG6.js";
 import "./chunks/chunk-DKY2ZES5.js";

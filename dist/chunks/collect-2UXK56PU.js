@@ -3,9 +3,11 @@ import {
   parsePublicKey
 } from "./chunk-LGE5TSTY.js";
 import {
+  pathInside,
   readScanFile,
-  readVex
-} from "./chunk-ZUP64NBZ.js";
+  readVex,
+  streamInputFile
+} from "./chunk-XCCBGJ4A.js";
 import {
   loadSecretDetector
 } from "./chunk-6HTVPHSP.js";
@@ -1413,56 +1415,30 @@ function sbomsOfVerifications(verifications) {
 }
 
 // src/evidence/sbom/sbom-files.ts
-import { createHash as createHash3 } from "node:crypto";
-import { open as open2 } from "node:fs/promises";
-import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve2 } from "node:path";
-var CHUNK_BYTES = 1024 * 1024;
+import { resolve as resolve2 } from "node:path";
 async function readSbomFile(path, workspace) {
   const absolute = resolve2(workspace, path);
-  const rel = relative2(workspace, absolute);
-  const shown = rel && !rel.startsWith("..") && !isAbsolute2(rel) ? rel : absolute;
-  let handle;
-  try {
-    handle = await open2(absolute, OPEN_INPUT_FILE);
-  } catch (error) {
-    const code = error.code;
-    throw new ConfigurationError(
-      "sbom-not-found",
-      `${shown}: cannot read the SBOM (${code === "ENOENT" ? "no such file" : code ?? "unreadable"})`
-    );
-  }
-  try {
-    const info = await handle.stat();
-    if (!info.isFile())
-      throw new ConfigurationError("sbom-not-a-file", `${shown}: the SBOM is not a regular file`);
-    if (info.size > MAX_SBOM_BYTES) {
-      throw new ConfigurationError(
-        "sbom-too-large",
-        `${shown}: the SBOM is ${info.size} bytes; the limit is ${MAX_SBOM_BYTES}`
-      );
-    }
-    const source = { kind: "file", uri: shown };
-    const reader = new SbomReader(source, { kind: "file" });
-    const hash = createHash3("sha256");
-    let total = 0;
-    for await (const chunk of handle.createReadStream({ highWaterMark: CHUNK_BYTES, autoClose: false })) {
-      const bytes = chunk;
-      total += bytes.length;
-      if (total > MAX_SBOM_BYTES) {
-        throw new ConfigurationError(
+  const shown = pathInside(absolute, workspace) ?? absolute;
+  const source = { kind: "file", uri: shown };
+  const reader = new SbomReader(source, { kind: "file" });
+  source.digest = await streamInputFile(
+    absolute,
+    {
+      errors: {
+        missing: (reason) => new ConfigurationError("sbom-not-found", `${shown}: cannot read the SBOM (${reason})`),
+        notAFile: () => new ConfigurationError("sbom-not-a-file", `${shown}: the SBOM is not a regular file`)
+      },
+      limit: {
+        bytes: MAX_SBOM_BYTES,
+        error: (bytes, whileReading) => new ConfigurationError(
           "sbom-too-large",
-          `${shown}: the SBOM grew past ${MAX_SBOM_BYTES} bytes while being read`
-        );
+          whileReading ? `${shown}: the SBOM grew past ${MAX_SBOM_BYTES} bytes while being read` : `${shown}: the SBOM is ${bytes} bytes; the limit is ${MAX_SBOM_BYTES}`
+        )
       }
-      hash.update(bytes);
-      reader.write(bytes);
-    }
-    const document = reader.end();
-    source.digest = `sha256:${hash.digest("hex")}`;
-    return document;
-  } finally {
-    await handle.close();
-  }
+    },
+    (bytes) => reader.write(bytes)
+  );
+  return reader.end();
 }
 
 // src/evidence/final-filesystem.ts

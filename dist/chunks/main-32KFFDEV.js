@@ -2,7 +2,7 @@ import { createRequire as __scgCreateRequire } from 'node:module'; const require
 import {
   reportUnreadableInputs,
   run
-} from "./chunk-2WLRV5OG.js";
+} from "./chunk-SLYYHCEH.js";
 import "./chunk-Y3TMLN4E.js";
 import "./chunk-HL7HQ6DO.js";
 import "./chunk-3A7RVSKP.js";

@@ -20,7 +20,7 @@ import {
   watch,
   watchExitCode,
   writeTextFile
-} from "./chunk-FZFIDL3B.js";
+} from "./chunk-2D6EVWGF.js";
 import "./chunk-H776GRBR.js";
 import "./chunk-74X36MG6.js";
 import "./chunk-DKY2ZES5.js";

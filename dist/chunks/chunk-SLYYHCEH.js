@@ -421,7 +421,7 @@ async function decide(inputs, deps) {
   const attestations = attestationStages(inputs, deps);
   try {
     const { resolvePolicy } = await import("./resolve-UWEXWGGA.js");
-    const { collectEvidenceForPolicy } = await import("./collect-LRHINGU6.js");
+    const { collectEvidenceForPolicy } = await import("./collect-2UXK56PU.js");
     const { evaluatePolicy } = await import("./evaluate-IV3RG55X.js");
     policy = await resolvePolicy(inputs, deps);
     deps.log.info(`Policy: ${policy.origin}`);
@@ -439,7 +439,7 @@ async function decide(inputs, deps) {
       summarized = await submitDependencies(summarized, policy, inputs.dependencySubmission, deps);
     }
     const decided = inputs.mode ? { ...summarized, mode: inputs.mode } : summarized;
-    const preview = inputs.policyBase?.head ? await (await import("./proposed-policy-TXUNOHLW.js")).previewProposedPolicy(
+    const preview = inputs.policyBase?.head ? await (await import("./proposed-policy-LGUBNYWU.js")).previewProposedPolicy(
       inputs,
       deps,
       { policy, effective: collected.effective, decision: evaluated, evidence },

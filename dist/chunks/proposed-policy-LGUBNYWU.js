@@ -1,7 +1,7 @@
 import { createRequire as __scgCreateRequire } from 'node:module'; const require = __scgCreateRequire(import.meta.url);
 import {
   readVex
-} from "./chunk-ZUP64NBZ.js";
+} from "./chunk-XCCBGJ4A.js";
 import {
   policyDigest
 } from "./chunk-QBF4TB6F.js";

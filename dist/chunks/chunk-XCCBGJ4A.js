@@ -11,10 +11,48 @@ import {
 } from "./chunk-QCJNFU7Y.js";
 
 // src/evidence/scan-files.ts
+import { createHash as createHash2 } from "node:crypto";
+import { realpath } from "node:fs/promises";
+import { resolve, sep } from "node:path";
+
+// src/adapters/files/streamed-file.ts
 import { createHash } from "node:crypto";
-import { open, realpath } from "node:fs/promises";
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { open } from "node:fs/promises";
+import { isAbsolute, relative } from "node:path";
 var CHUNK_BYTES = 1024 * 1024;
+async function streamInputFile(absolute, options, onChunk) {
+  const { errors, limit } = options;
+  let handle;
+  try {
+    handle = await open(absolute, OPEN_INPUT_FILE);
+  } catch (error) {
+    const code = error.code;
+    throw errors.missing(code === "ENOENT" ? "no such file" : code ?? "unreadable");
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw errors.notAFile();
+    if (limit && info.size > limit.bytes) throw limit.error(info.size, false);
+    const hash = createHash("sha256");
+    let total = 0;
+    for await (const chunk of handle.createReadStream({ highWaterMark: CHUNK_BYTES, autoClose: false })) {
+      const bytes = chunk;
+      total += bytes.length;
+      if (limit && total > limit.bytes) throw limit.error(total, true);
+      hash.update(bytes);
+      onChunk(bytes);
+    }
+    return `sha256:${hash.digest("hex")}`;
+  } finally {
+    await handle.close();
+  }
+}
+function pathInside(absolute, root) {
+  const rel = relative(root, absolute);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : void 0;
+}
+
+// src/evidence/scan-files.ts
 async function readScanFile(path, workspace) {
   const parsed = await readDocumentFile(path, workspace, "scan");
   return parsed.report;
@@ -23,7 +61,7 @@ function readVex(path, origin) {
   return origin.base ? readVexAtBase(path, origin, origin.base) : readVexFile(path, origin.workspace);
 }
 async function readVexAtBase(path, origin, base) {
-  const repoPath = insideOf(resolve(origin.workspace, path), resolve(origin.workspace));
+  const repoPath = pathInside(resolve(origin.workspace, path), resolve(origin.workspace));
   if (repoPath === void 0) {
     throw new ConfigurationError(
       "vex-outside-repository",
@@ -51,7 +89,7 @@ async function readVexAtBase(path, origin, base) {
     );
   }
   const bytes = Buffer.from(text, "utf8");
-  const digest = `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+  const digest = `sha256:${createHash2("sha256").update(bytes).digest("hex")}`;
   return parseVexDocument(bytes, { kind: "github", uri: `${slashed}@${shortRef}`, digest });
 }
 async function readVexFile(path, workspace) {
@@ -60,7 +98,7 @@ async function readVexFile(path, workspace) {
     realpath(absolute).catch(() => absolute),
     realpath(workspace).catch(() => workspace)
   ]);
-  if (insideOf(real, root) === void 0) {
+  if (pathInside(real, root) === void 0) {
     throw new ConfigurationError(
       "vex-outside-repository",
       `${path}: VEX documents are read only from files in the repository (${workspace}); commit the VEX file and name it relative to the repository`
@@ -76,43 +114,26 @@ var NOT_FOUND = { scan: "scan-not-found", vex: "vex-not-found" };
 var NOT_A_FILE = { scan: "scan-not-a-file", vex: "vex-not-a-file" };
 async function readDocumentFile(path, workspace, role) {
   const absolute = resolve(workspace, path);
-  const shown = insideOf(absolute, workspace) ?? absolute;
+  const shown = pathInside(absolute, workspace) ?? absolute;
   const what = role === "scan" ? "scan report" : "VEX document";
-  let handle;
-  try {
-    handle = await open(absolute, OPEN_INPUT_FILE);
-  } catch (error) {
-    const code = error.code;
-    throw new ConfigurationError(
-      NOT_FOUND[role],
-      `${shown}: cannot read ${what} (${code === "ENOENT" ? "no such file" : code ?? "unreadable"})`
-    );
-  }
-  try {
-    const info = await handle.stat();
-    if (!info.isFile())
-      throw new ConfigurationError(NOT_A_FILE[role], `${shown}: ${what} is not a regular file`);
-    const source = { kind: "file", uri: shown };
-    const reader = new ScanDocumentReader(source, role);
-    const hash = createHash("sha256");
-    for await (const chunk of handle.createReadStream({ highWaterMark: CHUNK_BYTES, autoClose: false })) {
-      const bytes = chunk;
-      hash.update(bytes);
-      reader.write(bytes);
-    }
-    const parsed = reader.end();
-    source.digest = `sha256:${hash.digest("hex")}`;
-    return parsed;
-  } finally {
-    await handle.close();
-  }
-}
-function insideOf(absolute, root) {
-  const rel = relative(root, absolute);
-  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : void 0;
+  const source = { kind: "file", uri: shown };
+  const reader = new ScanDocumentReader(source, role);
+  source.digest = await streamInputFile(
+    absolute,
+    {
+      errors: {
+        missing: (reason) => new ConfigurationError(NOT_FOUND[role], `${shown}: cannot read ${what} (${reason})`),
+        notAFile: () => new ConfigurationError(NOT_A_FILE[role], `${shown}: ${what} is not a regular file`)
+      }
+    },
+    (bytes) => reader.write(bytes)
+  );
+  return reader.end();
 }
 
 export {
+  streamInputFile,
+  pathInside,
   readScanFile,
   readVex,
   readVexDocumentFile

@@ -1022,7 +1022,7 @@ async function judgeImage(image, inputs, policy, deps) {
   }
   let evidence;
   try {
-    const { collectEvidenceForPolicy } = await import("./collect-LRHINGU6.js");
+    const { collectEvidenceForPolicy } = await import("./collect-2UXK56PU.js");
     const collected = await collectEvidenceForPolicy(
       { ...baseRunInputs(inputs), image: reference, scanPaths: scansFor(image, inputs.scans) },
       { openImageStore: deps.openImageStore, loadTrust: deps.loadTrust },

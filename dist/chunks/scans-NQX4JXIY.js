@@ -2,7 +2,7 @@ import { createRequire as __scgCreateRequire } from 'node:module'; const require
 import {
   readScanFile,
   readVexDocumentFile
-} from "./chunk-ZUP64NBZ.js";
+} from "./chunk-XCCBGJ4A.js";
 import {
   bySeverityThenId,
   countBySeverity,
